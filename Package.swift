@@ -1,0 +1,112 @@
+// swift-tools-version: 6.1
+import PackageDescription
+
+let strict: [SwiftSetting] = [
+    .enableUpcomingFeature("ExistentialAny"),
+]
+
+let package = Package(
+    name: "OneGate",
+    platforms: [.macOS(.v15)],
+    products: [
+        .executable(name: "onegate", targets: ["onegate"]),
+        .library(name: "OneGateCore", targets: ["OneGateCore"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/hummingbird-project/hummingbird.git", from: "2.28.1"),
+        .package(url: "https://github.com/groue/GRDB.swift.git", from: "7.10.0"),
+        .package(url: "https://github.com/apple/swift-crypto.git", from: "4.5.2"),
+        .package(url: "https://github.com/apple/swift-certificates.git", from: "1.21.1"),
+        .package(url: "https://github.com/apple/swift-asn1.git", from: "1.7.4"),
+        .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
+        .package(url: "https://github.com/apple/swift-log.git", from: "1.16.2"),
+        .package(url: "https://github.com/x-sheep/swift-property-based.git", from: "2.0.1"),
+        .package(url: "https://github.com/apple/swift-http-types.git", from: "1.8.0"),
+    ],
+    targets: [
+        .target(name: "OneGateCore", swiftSettings: strict),
+        .target(
+            name: "OneGateSigning",
+            dependencies: [
+                "OneGateCore",
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "_CryptoExtras", package: "swift-crypto"),
+                .product(name: "X509", package: "swift-certificates"),
+                .product(name: "SwiftASN1", package: "swift-asn1"),
+            ],
+            swiftSettings: strict
+        ),
+        .target(
+            name: "OneGateSQLite",
+            dependencies: ["OneGateCore", .product(name: "GRDB", package: "GRDB.swift")],
+            swiftSettings: strict
+        ),
+        .target(
+            name: "OneGateServer",
+            dependencies: [
+                "OneGateCore", "OneGateSigning",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: strict
+        ),
+        .target(
+            name: "OneGateDemo",
+            dependencies: ["OneGateCore", "OneGateSigning"],
+            swiftSettings: strict
+        ),
+        .target(
+            name: "OneGateRuntime",
+            dependencies: [
+                "OneGateCore", "OneGateSigning", "OneGateSQLite", "OneGateServer",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: strict
+        ),
+        .executableTarget(
+            name: "onegate",
+            dependencies: [
+                "OneGateCore", "OneGateSigning", "OneGateSQLite", "OneGateServer", "OneGateRuntime", "OneGateDemo",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: strict
+        ),
+        .target(
+            name: "OneGateTestSupport",
+            dependencies: ["OneGateCore", "OneGateSigning", "OneGateSQLite", "OneGateServer", "OneGateRuntime", "OneGateDemo"],
+            path: "Tests/OneGateTestSupport",
+            swiftSettings: strict
+        ),
+        .testTarget(
+            name: "OneGateCoreTests",
+            dependencies: [
+                "OneGateCore", "OneGateTestSupport",
+                .product(name: "PropertyBased", package: "swift-property-based"),
+            ],
+            swiftSettings: strict
+        ),
+        .testTarget(
+            name: "OneGateSigningTests",
+            dependencies: ["OneGateCore", "OneGateSigning", "OneGateTestSupport"],
+            swiftSettings: strict
+        ),
+        .testTarget(
+            name: "OneGateStoreTests",
+            dependencies: ["OneGateCore", "OneGateSQLite", "OneGateSigning", "OneGateTestSupport"],
+            swiftSettings: strict
+        ),
+        .testTarget(
+            name: "OneGateServerTests",
+            dependencies: [
+                "OneGateCore", "OneGateServer", "OneGateTestSupport",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
+            ],
+            swiftSettings: strict
+        ),
+    ]
+)

@@ -1,0 +1,122 @@
+import Foundation
+
+/// Who did something, as recorded (and signed) in an event.
+public struct EventActor: Sendable, Hashable, Codable {
+    /// Officer id, applicant id, or `reception-service` for the platform itself.
+    public var id: String
+    /// The role acted in (`citizen` and `system` events are sealed by the reception service).
+    public var role: String
+    public var unit: String
+
+    public init(id: String, role: String, unit: String) {
+        self.id = id
+        self.role = role
+        self.unit = unit
+    }
+
+    /// The platform's own identity, used for online submissions and automatic actions.
+    public static func system(unit: String) -> EventActor {
+        EventActor(id: SignerIdentity.receptionServiceID, role: "system", unit: unit)
+    }
+}
+
+/// The object that is canonicalised (RFC 8785) and signed for every dossier transition (signatures.md).
+public struct EventEnvelope: Sendable, Hashable {
+    /// The dossier's code, or its submission reference while it has no code yet.
+    public var dossier: String
+    public var seq: Int
+    public var type: String
+    public var at: Date
+    public var actor: EventActor
+    public var data: JSONValue
+    /// Hex SHA-256 of the previous event's canonical bytes, or 64 zeros for the first event.
+    public var prev: String
+
+    public static let genesis = String(repeating: "0", count: 64)
+
+    public init(
+        dossier: String, seq: Int, type: String, at: Date, actor: EventActor, data: JSONValue, prev: String
+    ) {
+        self.dossier = dossier
+        self.seq = seq
+        self.type = type
+        self.at = at
+        self.actor = actor
+        self.data = data
+        self.prev = prev
+    }
+
+    /// The envelope as a JSON value, ready for canonicalisation.
+    public var jsonValue: JSONValue {
+        .object([
+            "dossier": .string(dossier),
+            "seq": .int(Int64(seq)),
+            "type": .string(type),
+            "at": .string(Timestamp.format(at)),
+            "actor": .object(["id": .string(actor.id), "role": .string(actor.role), "unit": .string(actor.unit)]),
+            "data": data,
+            "prev": .string(prev),
+        ])
+    }
+
+    /// The canonical bytes that are hashed and signed.
+    public var canonicalBytes: [UInt8] { CanonicalJSON.encode(jsonValue) }
+
+    /// Reads an envelope back from canonical bytes (for verification and export).
+    public init(canonical bytes: [UInt8]) throws(OneGateError) {
+        let failure = OneGateError(
+            .unprocessable, "malformed_event", vi: "Sự kiện không đúng định dạng.", en: "The event is malformed.")
+        guard let value = try? JSONDecoder().decode(JSONValue.self, from: Data(bytes)),
+            let dossier = value["dossier"]?.stringValue, let seq = value["seq"]?.intValue,
+            let type = value["type"]?.stringValue, let atText = value["at"]?.stringValue,
+            let at = Timestamp.parse(atText), let actor = value["actor"], let actorID = actor["id"]?.stringValue,
+            let role = actor["role"]?.stringValue, let unit = actor["unit"]?.stringValue,
+            let prev = value["prev"]?.stringValue
+        else { throw failure }
+        self.init(
+            dossier: dossier, seq: Int(seq), type: type, at: at, actor: EventActor(id: actorID, role: role, unit: unit),
+            data: value["data"] ?? .null, prev: prev)
+    }
+}
+
+/// Instants written into signed data: UTC, millisecond precision, always the same form.
+public enum Timestamp {
+    /// `2026-03-03T02:15:00.000Z`
+    public static func format(_ date: Date) -> String {
+        let millis = Int64((date.timeIntervalSince1970 * 1000).rounded(.down))
+        let seconds = millis.floorDiv(1000)
+        let fraction = millis - seconds * 1000
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = TimeZone(identifier: "UTC")!
+        let parts = calendar.dateComponents(
+            [.year, .month, .day, .hour, .minute, .second], from: Date(timeIntervalSince1970: TimeInterval(seconds)))
+        func pad(_ value: Int?, _ width: Int) -> String {
+            let text = String(value ?? 0)
+            return String(repeating: "0", count: max(0, width - text.count)) + text
+        }
+        return "\(pad(parts.year, 4))-\(pad(parts.month, 2))-\(pad(parts.day, 2))T\(pad(parts.hour, 2)):"
+            + "\(pad(parts.minute, 2)):\(pad(parts.second, 2)).\(pad(Int(fraction), 3))Z"
+    }
+
+    /// Parses RFC 3339 instants with or without fractional seconds.
+    public static func parse(_ text: String) -> Date? {
+        let withFraction = ISO8601DateFormatter()
+        withFraction.formatOptions = [.withInternetDateTime, .withFractionalSeconds]
+        if let date = withFraction.date(from: text) { return date }
+        let plain = ISO8601DateFormatter()
+        plain.formatOptions = [.withInternetDateTime]
+        return plain.date(from: text)
+    }
+
+    /// Truncates to whole milliseconds, so that a stored instant equals the signed one exactly.
+    public static func truncate(_ date: Date) -> Date {
+        Date(timeIntervalSince1970: (date.timeIntervalSince1970 * 1000).rounded(.down) / 1000)
+    }
+}
+
+extension Int64 {
+    fileprivate func floorDiv(_ divisor: Int64) -> Int64 {
+        let quotient = self / divisor
+        return (self % divisor != 0 && (self < 0) != (divisor < 0)) ? quotient - 1 : quotient
+    }
+}

@@ -1,0 +1,237 @@
+import Foundation
+
+/// A page of results with the total count, for every list the API and the pages show.
+public struct Page<Item: Sendable>: Sendable {
+    public var items: [Item]
+    public var total: Int
+    public var limit: Int
+    public var offset: Int
+
+    public init(items: [Item], total: Int, limit: Int, offset: Int) {
+        self.items = items
+        self.total = total
+        self.limit = limit
+        self.offset = offset
+    }
+}
+
+extension Page: Encodable where Item: Encodable {}
+
+/// A stored document: uploads and scans, stored once by content hash.
+public struct StoredDocument: Sendable, Hashable {
+    public var sha256: String
+    public var contentType: String
+    public var bytes: [UInt8]
+    public var createdAt: Date
+
+    public init(sha256: String, contentType: String, bytes: [UInt8], createdAt: Date) {
+        self.sha256 = sha256
+        self.contentType = contentType
+        self.bytes = bytes
+        self.createdAt = createdAt
+    }
+}
+
+/// A login session (web cookie or API bearer token). Only the token's hash is stored.
+public struct Session: Sendable, Hashable, Codable {
+    public enum PrincipalKind: String, Sendable, Hashable, Codable { case officer, applicant }
+    public var tokenHash: String
+    public var principalKind: PrincipalKind
+    public var principalID: String
+    public var createdAt: Date
+    public var expiresAt: Date
+
+    public init(tokenHash: String, principalKind: PrincipalKind, principalID: String, createdAt: Date, expiresAt: Date) {
+        self.tokenHash = tokenHash
+        self.principalKind = principalKind
+        self.principalID = principalID
+        self.createdAt = createdAt
+        self.expiresAt = expiresAt
+    }
+}
+
+/// The answer stored under an idempotency key, replayed byte for byte on a repeat.
+public struct StoredResponse: Sendable, Hashable {
+    public var status: Int
+    public var body: [UInt8]
+
+    public init(status: Int, body: [UInt8]) {
+        self.status = status
+        self.body = body
+    }
+}
+
+/// An idempotency key claimed by a request that changes something.
+public struct IdempotencyClaim: Sendable {
+    public var principal: String
+    public var key: String
+    /// Hash of method, path and body: the same key with a different request is an error, not a replay.
+    public var requestHash: String
+    /// Renders the answer for the changed dossier; stored in the same transaction as the change.
+    public var respond: @Sendable (Dossier) throws -> StoredResponse
+
+    public init(
+        principal: String, key: String, requestHash: String, respond: @escaping @Sendable (Dossier) throws -> StoredResponse
+    ) {
+        self.principal = principal
+        self.key = key
+        self.requestHash = requestHash
+        self.respond = respond
+    }
+}
+
+/// A change of one counter, applied in the same transaction as the event that causes it.
+public struct CounterDelta: Sendable, Hashable, Codable {
+    public var unit: String
+    public var procedure: String
+    /// The month, `YYYY-MM` in the instance time zone.
+    public var period: String
+    public var metric: String
+    public var delta: Int
+
+    public init(unit: String, procedure: String, period: String, metric: String, delta: Int) {
+        self.unit = unit
+        self.procedure = procedure
+        self.period = period
+        self.metric = metric
+        self.delta = delta
+    }
+}
+
+/// Everything one lifecycle use case writes, atomically: the dossier row (checked against the
+/// version it was read at), the signed event, the counters and the idempotency record.
+public struct DossierChange: Sendable {
+    public var dossier: Dossier
+    /// The version the change was computed from; 0 when the dossier is new.
+    public var expectedVersion: Int
+    public var event: SignedEvent
+    public var counters: [CounterDelta]
+    public var idempotency: IdempotencyClaim?
+
+    public init(
+        dossier: Dossier, expectedVersion: Int, event: SignedEvent, counters: [CounterDelta],
+        idempotency: IdempotencyClaim?
+    ) {
+        self.dossier = dossier
+        self.expectedVersion = expectedVersion
+        self.event = event
+        self.counters = counters
+        self.idempotency = idempotency
+    }
+}
+
+/// The outcome of committing a change: the stored response when an idempotency key was claimed.
+public enum CommitOutcome: Sendable {
+    case committed(StoredResponse?)
+    /// The key had been used before for the same request: here is the first answer; nothing was written.
+    case replayed(StoredResponse)
+}
+
+/// Filters of a dossier list (inboxes, "my dossiers", audits).
+public struct DossierQuery: Sendable, Hashable {
+    public var tenant: String
+    /// Only dossiers whose competent or receiving unit is in one of these units.
+    public var units: [String]?
+    public var applicantID: String?
+    public var assignee: String?
+    public var states: [DossierState]?
+    public var procedureCode: String?
+    public var dueBefore: Date?
+    public var limit: Int
+    public var offset: Int
+
+    public init(
+        tenant: String, units: [String]? = nil, applicantID: String? = nil, assignee: String? = nil,
+        states: [DossierState]? = nil, procedureCode: String? = nil, dueBefore: Date? = nil, limit: Int = 50,
+        offset: Int = 0
+    ) {
+        self.tenant = tenant
+        self.units = units
+        self.applicantID = applicantID
+        self.assignee = assignee
+        self.states = states
+        self.procedureCode = procedureCode
+        self.dueBefore = dueBefore
+        self.limit = limit
+        self.offset = offset
+    }
+}
+
+/// What an import of the catalogue did.
+public struct CatalogueImportSummary: Sendable, Hashable, Codable {
+    public var created: Int
+    public var newVersions: Int
+    public var unchanged: Int
+
+    public init(created: Int = 0, newVersions: Int = 0, unchanged: Int = 0) {
+        self.created = created
+        self.newVersions = newVersions
+        self.unchanged = unchanged
+    }
+}
+
+/// Units, officers, applicants and sessions.
+public protocol DirectoryStore: Sendable {
+    func saveUnits(_ units: [AdministrativeUnit], tenant: String) async throws
+    func units(tenant: String) async throws -> [AdministrativeUnit]
+    func saveOfficer(_ officer: Officer, passwordHash: String, tenant: String) async throws
+    func officer(id: String) async throws -> Officer?
+    func officerLogin(username: String) async throws -> (officer: Officer, passwordHash: String)?
+    func officers(tenant: String, unit: String?) async throws -> [Officer]
+    func saveApplicant(_ applicant: Applicant, passwordHash: String?, tenant: String) async throws
+    func applicant(id: String) async throws -> Applicant?
+    func applicant(identifier: String, tenant: String) async throws -> Applicant?
+    func applicantLogin(username: String) async throws -> (applicant: Applicant, passwordHash: String)?
+    func createSession(_ session: Session) async throws
+    func session(tokenHash: String) async throws -> Session?
+    func deleteSession(tokenHash: String) async throws
+}
+
+/// The catalogue of procedures, versioned.
+public protocol CatalogueStore: Sendable {
+    /// Stores each procedure: new codes are created, changed content gets the next version,
+    /// identical content is left alone. One transaction for the whole import.
+    func importProcedures(_ procedures: [Procedure], tenant: String) async throws -> CatalogueImportSummary
+    func procedure(code: String, version: Int?, tenant: String) async throws -> Procedure?
+    /// The current version of every procedure.
+    func currentProcedures(tenant: String) async throws -> [Procedure]
+    /// Full-text search over folded (diacritic- and case-insensitive) names and codes.
+    func searchProcedures(
+        folded query: String, level: ProcedureLevel?, tenant: String, limit: Int, offset: Int
+    ) async throws -> Page<Procedure>
+}
+
+/// Documents by content hash.
+public protocol DocumentStore: Sendable {
+    /// Stores the bytes once; records that `owner` may read them. Returns true when newly stored.
+    @discardableResult
+    func putDocument(_ document: StoredDocument, owner: String, tenant: String) async throws -> Bool
+    func document(sha256: String, tenant: String) async throws -> StoredDocument?
+    /// Whether `principal` uploaded the document (so may attach and read it).
+    func documentOwned(sha256: String, by principal: String, tenant: String) async throws -> Bool
+}
+
+/// Dossiers, their signed events, code sequences, idempotency keys and counters.
+public protocol DossierStore: Sendable {
+    /// Allocates the next sequence number for (receiving unit, local day); never returns one twice.
+    func nextCodeSequence(unit: String, day: String, tenant: String) async throws -> Int
+    /// Commits a change atomically; throws `OneGateError.versionConflict` when the dossier moved on.
+    func commit(_ change: DossierChange) async throws -> CommitOutcome
+    /// The stored answer for an idempotency key, if the key was used (with the request hash it was used for).
+    func idempotentResponse(principal: String, key: String) async throws -> (requestHash: String, response: StoredResponse)?
+    func dossier(id: String, tenant: String) async throws -> Dossier?
+    func dossier(code: String, tenant: String) async throws -> Dossier?
+    func dossier(reference: String, tenant: String) async throws -> Dossier?
+    func events(dossierID: String, tenant: String) async throws -> [SignedEvent]
+    func dossiers(_ query: DossierQuery) async throws -> Page<Dossier>
+    /// Counter values summed over the given units, procedures (all when nil) and periods.
+    func counters(units: [String], periods: [String], tenant: String) async throws -> [String: Int]
+}
+
+/// Everything OneGate stores. Each adapter (SQLite, PostgreSQL) implements it with each call one
+/// transaction, and no transaction or connection type crosses this boundary.
+public protocol OneGateStore: DirectoryStore, CatalogueStore, DocumentStore, DossierStore, CredentialStore {
+    /// Instance-wide settings (name, configuration) as key/value text.
+    func setting(_ key: String) async throws -> String?
+    func setSetting(_ key: String, value: String) async throws
+}

@@ -1,0 +1,359 @@
+import Foundation
+
+/// What a change-making use case returns: the dossier and its stored answer, or the first answer
+/// to an idempotency key that was used before.
+public enum ServiceResult: Sendable {
+    case fresh(Dossier, StoredResponse?)
+    case replayed(StoredResponse)
+}
+
+/// The form and documents of a new dossier.
+public struct ApplicationInput: Sendable {
+    public var procedureCode: String
+    public var receivingUnit: String?
+    public var competentUnit: String?
+    /// The status-lookup secret given to the applicant (shown once; only its hash is stored).
+    public var secret: String
+    public var data: [String: JSONValue]
+    public var components: [DossierComponent]
+
+    public init(
+        procedureCode: String, receivingUnit: String?, competentUnit: String?, secret: String,
+        data: [String: JSONValue], components: [DossierComponent]
+    ) {
+        self.procedureCode = procedureCode
+        self.receivingUnit = receivingUnit
+        self.competentUnit = competentUnit
+        self.secret = secret
+        self.data = data
+        self.components = components
+    }
+}
+
+/// The dossier use cases: submit, receive at a counter, every lifecycle action, reads. The domain
+/// decides here; the store, the signer and the clock are ports.
+public struct DossierService: Sendable {
+    public let tenant: String
+    public let store: any OneGateStore
+    public let signer: any EventSigner
+    public let calendar: WorkingCalendar
+    public let clock: Clock
+    public let ids: IdentifierSource
+    public let codeFormat: DossierCodeFormat
+    public let units: Snapshot<UnitTree>
+    private let procedures = ImmutableCache<String, Procedure>()
+
+    public init(
+        tenant: String, store: any OneGateStore, signer: any EventSigner, calendar: WorkingCalendar, clock: Clock,
+        ids: IdentifierSource, codeFormat: DossierCodeFormat, units: Snapshot<UnitTree>
+    ) {
+        self.tenant = tenant
+        self.store = store
+        self.signer = signer
+        self.calendar = calendar
+        self.clock = clock
+        self.ids = ids
+        self.codeFormat = codeFormat
+        self.units = units
+    }
+
+    public var authorizer: Authorizer { Authorizer(tree: units.value) }
+
+    // MARK: - Opening dossiers
+
+    /// An applicant submits online. The dossier waits for the reception check (8 working hours).
+    public func submitOnline(
+        _ input: ApplicationInput, by applicant: Applicant, idempotency: IdempotencyClaim?
+    ) async throws -> ServiceResult {
+        if let replay = try await replay(idempotency) { return replay }
+        let procedure = try await currentProcedure(input.procedureCode)
+        guard procedure.onlineLevel != .none else {
+            throw OneGateError(.unprocessable, "not_offered_online", vi: "Thủ tục này không được cung cấp trực tuyến.",
+                en: "This procedure is not offered online.", details: ["procedure": procedure.code])
+        }
+        for component in input.components {
+            if let document = component.document,
+                try await !store.documentOwned(sha256: document, by: applicant.id, tenant: tenant)
+            {
+                throw OneGateError(.unprocessable, "unknown_document", vi: "Tài liệu đính kèm không tồn tại.",
+                    en: "An attached document does not exist or is not yours.", details: ["requirement": component.requirement])
+            }
+        }
+        let (receiving, competent) = try route(input, procedure: procedure)
+        let actor = EventActor(id: applicant.id, role: Role.citizen.rawValue, unit: receiving)
+        return try await open(
+            input, procedure: procedure, applicantID: applicant.id, channel: .online, assisted: false,
+            receiving: receiving, competent: competent, actor: actor, signer: .receptionService, idempotency: idempotency)
+    }
+
+    /// A reception officer receives a paper (or postal, or assisted) dossier: code and appointment at once.
+    public func receiveAtCounter(
+        _ input: ApplicationInput, applicant: Applicant, channel: Channel, assisted: Bool, by officer: Officer,
+        idempotency: IdempotencyClaim?
+    ) async throws -> ServiceResult {
+        if let replay = try await replay(idempotency) { return replay }
+        let procedure = try await currentProcedure(input.procedureCode)
+        let (receiving, competent) = try route(input, procedure: procedure)
+        guard authorizer.officer(officer, has: [.reception], at: receiving) else { throw OneGateError.forbidden }
+        guard Applicant.validate(kind: applicant.kind, identifier: applicant.identifier) else {
+            throw OneGateError.invalid(field: "applicant.identifier", vi: "Số định danh hoặc mã số thuế không hợp lệ.",
+                en: "The personal identification number or tax code is not valid.")
+        }
+        let stored: Applicant
+        if let existing = try await store.applicant(identifier: applicant.identifier, tenant: tenant) {
+            stored = existing
+        } else {
+            var created = applicant
+            created.id = ids.id()
+            try await store.saveApplicant(created, passwordHash: nil, tenant: tenant)
+            stored = created
+        }
+        let actor = EventActor(id: officer.id, role: Role.reception.rawValue, unit: receiving)
+        return try await open(
+            input, procedure: procedure, applicantID: stored.id, channel: channel == .online ? .counter : channel,
+            assisted: assisted, receiving: receiving, competent: competent, actor: actor,
+            signer: .officer(id: officer.id, name: officer.fullName), idempotency: idempotency)
+    }
+
+    private func open(
+        _ input: ApplicationInput, procedure: Procedure, applicantID: String, channel: Channel, assisted: Bool,
+        receiving: String, competent: String, actor: EventActor, signer identity: SignerIdentity,
+        idempotency: IdempotencyClaim?
+    ) async throws -> ServiceResult {
+        let now = Timestamp.truncate(clock.now())
+        let secret = input.secret.uppercased()
+        let reference = "S" + IdentifierSource.randomToken(length: 11)
+        var dossier = Dossier(
+            id: ids.id(), tenant: tenant, reference: reference, secretHash: signer.digest(Array(secret.utf8)),
+            procedure: procedure, applicantID: applicantID, channel: channel, assisted: assisted,
+            receivingUnit: receiving, competentUnit: competent, data: input.data, components: input.components,
+            submittedAt: now)
+        let code = channel == .online ? nil : try await allocateCode(unit: receiving, at: now)
+        let context = LifecycleContext(procedure: procedure, calendar: calendar, now: now, actorID: actor.id, newCode: code)
+        let transition = try Lifecycle.open(dossier, context: context)
+        dossier = transition.dossier
+        return try await record(
+            transition, before: nil, actor: actor, signer: identity, at: now, idempotency: idempotency)
+    }
+
+    // MARK: - Lifecycle actions
+
+    /// Performs a lifecycle action on a dossier, as `principal`.
+    public func perform(
+        _ action: DossierAction, on dossierKey: String, by principal: Principal, idempotency: IdempotencyClaim?
+    ) async throws -> ServiceResult {
+        if let replay = try await replay(idempotency) { return replay }
+        guard let dossier = try await find(dossierKey), authorizer.canRead(dossier, principal: principal) else {
+            throw OneGateError.notFound("dossier")
+        }
+        let (actor, identity) = try await authorise(action, on: dossier, principal: principal)
+        if case .supplement(let components, _) = action {
+            for component in components {
+                if let document = component.document,
+                    try await !store.documentOwned(sha256: document, by: principal.id, tenant: tenant)
+                {
+                    throw OneGateError(.unprocessable, "unknown_document", vi: "Tài liệu đính kèm không tồn tại.",
+                        en: "An attached document does not exist or is not yours.",
+                        details: ["requirement": component.requirement])
+                }
+            }
+        }
+        let procedure = try await procedureVersion(dossier.procedureCode, dossier.procedureVersion)
+        let now = Timestamp.truncate(clock.now())
+        var code: String?
+        if case .accept = action, TransitionTable.isAllowed(.accept, from: .init(dossier.state, dossier.step)) {
+            code = try await allocateCode(unit: dossier.receivingUnit, at: now)
+        }
+        let context = LifecycleContext(procedure: procedure, calendar: calendar, now: now, actorID: actor.id, newCode: code)
+        let transition = try Lifecycle.apply(action, to: dossier, context: context)
+        return try await record(transition, before: dossier, actor: actor, signer: identity, at: now, idempotency: idempotency)
+    }
+
+    /// Which role and key an action is done with, or `forbidden`.
+    private func authorise(
+        _ action: DossierAction, on dossier: Dossier, principal: Principal
+    ) async throws -> (EventActor, SignerIdentity) {
+        switch principal {
+        case .system:
+            return (.system(unit: dossier.receivingUnit), .receptionService)
+        case .applicant(let applicant):
+            let allowed: Set<ActionName> = [.supplement, .pay, .withdraw]
+            guard allowed.contains(action.name), dossier.applicantID == applicant.id else { throw OneGateError.forbidden }
+            if case .pay(let method, _) = action, method != .online { throw OneGateError.forbidden }
+            return (EventActor(id: applicant.id, role: Role.citizen.rawValue, unit: dossier.receivingUnit), .receptionService)
+        case .officer(let officer):
+            let roles = TransitionTable.roles(for: action.name).filter { $0 != .citizen }
+            let unit: String
+            switch action.name {
+            case .accept, .refuse, .supplement, .withdraw, .pay:
+                unit = dossier.receivingUnit
+            case .requestSupplement:
+                unit = dossier.state == .submitted ? dossier.receivingUnit : dossier.competentUnit
+            case .assign:
+                unit = dossier.state == .received ? dossier.receivingUnit : dossier.competentUnit
+            case .returnFromOtherAgency:
+                unit = dossier.otherAgency ?? dossier.competentUnit
+            case .deliver:
+                unit = authorizer.officer(officer, has: [.reception], at: dossier.receivingUnit)
+                    ? dossier.receivingUnit : dossier.competentUnit
+            default:
+                unit = dossier.competentUnit
+            }
+            var candidates = roles
+            if action.name == .assign && dossier.state != .received { candidates = [.leader] }
+            if action.name == .requestSupplement && dossier.state == .submitted { candidates = [.reception] }
+            if action.name == .requestSupplement && dossier.state != .submitted { candidates = [.specialist] }
+            guard let role = authorizer.actingRole(of: officer, among: candidates, at: unit) else {
+                throw OneGateError.forbidden
+            }
+            let specialistActions: Set<ActionName> = [.appraise, .submitForApproval, .sendToOtherAgency, .assessFee,
+                .requestSupplement]
+            if specialistActions.contains(action.name), dossier.state == .inProgress, role == .specialist,
+                dossier.assignee != officer.id
+            {
+                throw OneGateError(.forbidden, "not_assignee", vi: "Hồ sơ được phân công cho cán bộ khác.",
+                    en: "The dossier is assigned to another officer.")
+            }
+            if case .assign(let officerID) = action {
+                guard let assignee = try await store.officer(id: officerID),
+                    authorizer.officer(assignee, has: [.specialist], at: dossier.competentUnit)
+                else {
+                    throw OneGateError.invalid(field: "officerID",
+                        vi: "Cán bộ được phân công không thuộc đơn vị có thẩm quyền.",
+                        en: "The officer to assign is not a handling officer of the competent unit.")
+                }
+            }
+            if case .sendToOtherAgency(let other, _) = action, units.value[other] == nil {
+                throw OneGateError.invalid(field: "unit", vi: "Không có đơn vị này.", en: "There is no such unit.")
+            }
+            return (EventActor(id: officer.id, role: role.rawValue, unit: unit),
+                .officer(id: officer.id, name: officer.fullName))
+        }
+    }
+
+    // MARK: - Recording
+
+    /// Signs the event of a transition and commits it with the dossier row and counters.
+    private func record(
+        _ transition: LifecycleTransition, before: Dossier?, actor: EventActor, signer identity: SignerIdentity,
+        at now: Date, idempotency: IdempotencyClaim?
+    ) async throws -> ServiceResult {
+        var dossier = transition.dossier
+        let envelope = EventEnvelope(
+            dossier: dossier.publicIdentifier, seq: dossier.version + 1, type: transition.eventType, at: now,
+            actor: actor, data: .object(transition.eventData), prev: dossier.lastEventHash)
+        let canonical = envelope.canonicalBytes
+        let hash = signer.digest(canonical)
+        let (signature, serial) = try await signer.sign(canonical, as: identity)
+        dossier.version += 1
+        dossier.lastEventHash = hash
+        let event = SignedEvent(
+            dossierID: dossier.id, seq: envelope.seq, type: envelope.type, at: now, actor: actor, canonical: canonical,
+            signature: signature, certificateSerial: serial, hash: hash)
+        let change = DossierChange(
+            dossier: dossier, expectedVersion: before?.version ?? 0, event: event,
+            counters: CounterProjection.deltas(from: before, to: dossier, calendar: calendar), idempotency: idempotency)
+        switch try await store.commit(change) {
+        case .committed(let response): return .fresh(dossier, response)
+        case .replayed(let response): return .replayed(response)
+        }
+    }
+
+    private func replay(_ claim: IdempotencyClaim?) async throws -> ServiceResult? {
+        guard let claim, let stored = try await store.idempotentResponse(principal: claim.principal, key: claim.key)
+        else { return nil }
+        guard stored.requestHash == claim.requestHash else {
+            throw OneGateError(.unprocessable, "idempotency_key_reused",
+                vi: "Khóa Idempotency-Key đã được dùng cho một yêu cầu khác.",
+                en: "This Idempotency-Key was already used for a different request.")
+        }
+        return .replayed(stored.response)
+    }
+
+    private func allocateCode(unit: String, at now: Date) async throws -> String {
+        let day = calendar.localDate(of: now)
+        let sequence = try await store.nextCodeSequence(unit: unit, day: DossierCodeFormat.sequenceDay(day), tenant: tenant)
+        return codeFormat.code(unit: unit, day: day, sequence: sequence)
+    }
+
+    /// Picks the receiving and competent units: the service centre receives whatever the address,
+    /// and routes to a competent unit of the procedure.
+    private func route(_ input: ApplicationInput, procedure: Procedure) throws -> (String, String) {
+        let tree = units.value
+        let today = calendar.localDate(of: clock.now())
+        let competentCandidates = tree.units.values
+            .filter { procedure.isCompetent($0) && $0.isActive(on: today) }
+            .sorted { $0.code < $1.code }
+        let competent: String
+        if let requested = input.competentUnit {
+            guard let unit = tree[requested], procedure.isCompetent(unit), unit.isActive(on: today) else {
+                throw OneGateError.invalid(field: "competentUnit", vi: "Đơn vị này không có thẩm quyền giải quyết thủ tục.",
+                    en: "This unit is not competent for the procedure.")
+            }
+            competent = requested
+        } else if let first = competentCandidates.first {
+            competent = first.code
+        } else {
+            throw OneGateError(.unprocessable, "no_competent_unit", vi: "Không có đơn vị có thẩm quyền.",
+                en: "No unit is competent for this procedure.")
+        }
+        let receiving = input.receivingUnit ?? competent
+        guard let unit = tree[receiving], unit.isActive(on: today) else {
+            throw OneGateError.invalid(field: "receivingUnit", vi: "Đơn vị tiếp nhận không tồn tại.",
+                en: "There is no such receiving unit.")
+        }
+        return (receiving, competent)
+    }
+
+    // MARK: - Reads
+
+    /// A dossier by id, code or submission reference.
+    public func find(_ key: String) async throws -> Dossier? {
+        if let byID = try await store.dossier(id: key, tenant: tenant) { return byID }
+        if key.hasPrefix("S"), let byReference = try await store.dossier(reference: key, tenant: tenant) {
+            return byReference
+        }
+        return try await store.dossier(code: key, tenant: tenant)
+    }
+
+    /// A dossier the principal may read, or `not_found` (whether it exists is not revealed).
+    public func readable(_ key: String, by principal: Principal) async throws -> Dossier {
+        guard let dossier = try await find(key), authorizer.canRead(dossier, principal: principal) else {
+            throw OneGateError.notFound("dossier")
+        }
+        return dossier
+    }
+
+    /// Public status lookup: the code (or reference) plus the secret the applicant holds.
+    public func publicStatus(code: String, secret: String) async throws -> Dossier {
+        guard let dossier = try await find(code.trimmingCharacters(in: .whitespaces)),
+            constantTimeEqual(dossier.secretHash, signer.digest(Array(secret.uppercased().utf8)))
+        else { throw OneGateError.notFound("dossier") }
+        return dossier
+    }
+
+    public func currentProcedure(_ code: String) async throws -> Procedure {
+        guard let procedure = try await store.procedure(code: code, version: nil, tenant: tenant) else {
+            throw OneGateError.notFound("procedure")
+        }
+        procedures.store(procedure, for: procedure.id)
+        return procedure
+    }
+
+    /// A procedure at the version a dossier was received under (immutable, so cached).
+    public func procedureVersion(_ code: String, _ version: Int) async throws -> Procedure {
+        if let cached = procedures.value("\(code)@\(version)") { return cached }
+        guard let procedure = try await store.procedure(code: code, version: version, tenant: tenant) else {
+            throw OneGateError.notFound("procedure")
+        }
+        procedures.store(procedure, for: procedure.id)
+        return procedure
+    }
+
+    private func constantTimeEqual(_ left: String, _ right: String) -> Bool {
+        let a = Array(left.utf8)
+        let b = Array(right.utf8)
+        guard a.count == b.count else { return false }
+        return zip(a, b).reduce(0) { $0 | ($1.0 ^ $1.1) } == 0
+    }
+}

@@ -1,0 +1,47 @@
+import Foundation
+import OneGateCore
+import OneGateSQLite
+import OneGateServer
+import OneGateSigning
+
+/// A running instance's parts, wired together. The one place (besides tests) that picks the
+/// concrete adapters: SQLite for the store, the instance CA for signing, scrypt for passwords.
+public struct Instance: Sendable {
+    public let configuration: InstanceConfiguration
+    public let folder: URL
+    public let store: SQLiteStore
+    public let signer: InstanceSigner
+    public let service: DossierService
+    public let dependencies: AppDependencies
+
+    /// Opens the instance in `folder`: store (migrated), signer (CA created on first start),
+    /// unit tree, services.
+    public static func open(
+        folder: URL, configuration: InstanceConfiguration, clock: Clock = .system, ids: IdentifierSource = .random,
+        rootNotBefore: Date? = nil
+    ) async throws -> Instance {
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        let store = try SQLiteStore(path: try configuration.sqlitePath(in: folder))
+        let signer = try await InstanceSigner.start(
+            store: store, masterKey: try MasterKey(secret: configuration.secret), instanceName: configuration.instanceName,
+            rootNotBefore: rootNotBefore, now: clock.now)
+        let calendar = try WorkingCalendar(configuration: configuration.calendar)
+        let units = Snapshot(UnitTree(try await store.units(tenant: configuration.tenant)))
+        let service = DossierService(
+            tenant: configuration.tenant, store: store, signer: signer, calendar: calendar, clock: clock, ids: ids,
+            codeFormat: configuration.codeFormat, units: units)
+        let dependencies = AppDependencies(
+            instanceName: configuration.instanceName, tenant: configuration.tenant, store: store, service: service,
+            audit: SigningAuditAuthority(signer: signer, instanceName: configuration.instanceName),
+            passwords: ScryptPasswordHasher())
+        try await store.setSetting("instance.name", value: configuration.instanceName)
+        return Instance(
+            configuration: configuration, folder: folder, store: store, signer: signer, service: service,
+            dependencies: dependencies)
+    }
+
+    /// Re-reads the unit tree after units were added or changed.
+    public func reloadUnits() async throws {
+        service.units.replace(UnitTree(try await store.units(tenant: configuration.tenant)))
+    }
+}

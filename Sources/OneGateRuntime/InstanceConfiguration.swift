@@ -1,0 +1,83 @@
+import Foundation
+import OneGateCore
+
+/// The configuration of one OneGate instance, kept as `onegate.json` in its data folder. Values
+/// from the environment (`ONEGATE_STORE`, `ONEGATE_SECRET`, `ONEGATE_HOST`, `ONEGATE_PORT`) and
+/// from command-line options win over the file.
+public struct InstanceConfiguration: Codable, Sendable {
+    public var instanceName: String
+    /// The province (tenant) key written on every row.
+    public var tenant: String
+    /// `sqlite:PATH` (relative paths are inside the data folder).
+    public var store: String
+    /// The secret that encrypts private keys at rest. Generated at creation; keep it safe.
+    public var secret: String
+    public var host: String
+    public var port: Int
+    public var calendar: CalendarConfiguration
+    public var codeFormat: DossierCodeFormat
+
+    public init(
+        instanceName: String, tenant: String, store: String = "sqlite:onegate.sqlite", secret: String,
+        host: String = "127.0.0.1", port: Int = 8080, calendar: CalendarConfiguration = .vietnam,
+        codeFormat: DossierCodeFormat = .vietnam
+    ) {
+        self.instanceName = instanceName
+        self.tenant = tenant
+        self.store = store
+        self.secret = secret
+        self.host = host
+        self.port = port
+        self.calendar = calendar
+        self.codeFormat = codeFormat
+    }
+
+    public static let fileName = "onegate.json"
+
+    /// A new random secret (32 bytes, base64).
+    public static func newSecret() -> String {
+        var generator = SystemRandomNumberGenerator()
+        return Data((0..<32).map { _ in UInt8.random(in: 0...255, using: &generator) }).base64EncodedString()
+    }
+
+    /// Reads the configuration of `folder`, applying environment overrides.
+    public static func load(from folder: URL, environment: [String: String] = ProcessInfo.processInfo.environment)
+        throws -> InstanceConfiguration
+    {
+        let url = folder.appendingPathComponent(fileName)
+        guard let data = try? Data(contentsOf: url) else {
+            throw OneGateError(.notFound, "no_instance", vi: "Thư mục dữ liệu chưa có cấu hình \(fileName).",
+                en: "The data folder has no \(fileName); run `onegate init` or `onegate demo` first.")
+        }
+        var configuration = try JSONDecoder().decode(InstanceConfiguration.self, from: data)
+        configuration.applyEnvironment(environment)
+        return configuration
+    }
+
+    /// Writes the configuration to `folder` (owner-only permissions: it holds the secret).
+    public func save(to folder: URL) throws {
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        let url = folder.appendingPathComponent(Self.fileName)
+        try encoder.encode(self).write(to: url, options: .atomic)
+        try FileManager.default.setAttributes([.posixPermissions: 0o600], ofItemAtPath: url.path)
+    }
+
+    mutating func applyEnvironment(_ environment: [String: String]) {
+        if let store = environment["ONEGATE_STORE"], !store.isEmpty { self.store = store }
+        if let secret = environment["ONEGATE_SECRET"], !secret.isEmpty { self.secret = secret }
+        if let host = environment["ONEGATE_HOST"], !host.isEmpty { self.host = host }
+        if let port = environment["ONEGATE_PORT"].flatMap(Int.init) { self.port = port }
+    }
+
+    /// The SQLite file path of a `sqlite:` store location, resolved against `folder`.
+    public func sqlitePath(in folder: URL) throws -> String {
+        guard store.hasPrefix("sqlite:") else {
+            throw OneGateError(.badRequest, "unsupported_store", vi: "Kho dữ liệu chưa được hỗ trợ: \(store).",
+                en: "Unsupported store location: \(store) (expected sqlite:PATH).")
+        }
+        let path = String(store.dropFirst("sqlite:".count))
+        return path.hasPrefix("/") ? path : folder.appendingPathComponent(path).path
+    }
+}

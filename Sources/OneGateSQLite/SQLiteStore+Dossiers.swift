@@ -1,0 +1,205 @@
+import Foundation
+import GRDB
+import OneGateCore
+
+extension SQLiteStore {
+    public func nextCodeSequence(unit: String, day: String, tenant: String) async throws -> Int {
+        try await write { db in
+            try Int.fetchOne(
+                db,
+                sql: """
+                    INSERT INTO code_sequences(tenant, unit, day, last) VALUES (?, ?, ?, 1)
+                    ON CONFLICT(tenant, unit, day) DO UPDATE SET last = last + 1 RETURNING last
+                    """,
+                arguments: [tenant, unit, day]) ?? 1
+        }
+    }
+
+    public func commit(_ change: DossierChange) async throws -> CommitOutcome {
+        let dossier = change.dossier
+        let body = try encode(dossier)
+        let event = change.event
+        do {
+            return try await commitInTransaction(change, body: body, event: event)
+        } catch let error as DatabaseError where error.resultCode == .SQLITE_CONSTRAINT {
+            // A duplicate dossier id, event sequence or code: another writer got there first.
+            throw OneGateError.versionConflict
+        }
+    }
+
+    private func commitInTransaction(_ change: DossierChange, body: String, event: SignedEvent) async throws -> CommitOutcome {
+        let dossier = change.dossier
+        return try await write { db in
+            if let claim = change.idempotency,
+                let row = try Row.fetchOne(
+                    db, sql: "SELECT status, body FROM idempotency_keys WHERE principal = ? AND key = ?",
+                    arguments: [claim.principal, claim.key])
+            {
+                let stored: Data = row["body"]
+                return .replayed(StoredResponse(status: row["status"], body: Array(stored)))
+            }
+            let columns: StatementArguments = [
+                dossier.code, dossier.state.rawValue, dossier.assignee, dossier.dueAt.map(Self.millis),
+                Self.millis(dossier.updatedAt), dossier.version, body, dossier.tenant, dossier.id,
+            ]
+            if change.expectedVersion == 0 {
+                try db.execute(
+                    sql: """
+                        INSERT INTO dossiers(code, state, assignee, due_at, updated_at, version, body, tenant, id,
+                        reference, procedure_code, applicant_id, receiving_unit, competent_unit, submitted_at)
+                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                        """,
+                    arguments: columns + [dossier.reference, dossier.procedureCode, dossier.applicantID,
+                        dossier.receivingUnit, dossier.competentUnit, Self.millis(dossier.submittedAt)])
+            } else {
+                try db.execute(
+                    sql: """
+                        UPDATE dossiers SET code = ?, state = ?, assignee = ?, due_at = ?, updated_at = ?, version = ?,
+                        body = ? WHERE tenant = ? AND id = ? AND version = ?
+                        """,
+                    arguments: columns + [change.expectedVersion])
+                guard db.changesCount == 1 else { throw OneGateError.versionConflict }
+            }
+            try db.execute(
+                sql: """
+                    INSERT INTO events(tenant, dossier_id, seq, type, at, actor_id, actor_role, actor_unit, canonical,
+                    signature, certificate_serial, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                    """,
+                arguments: [dossier.tenant, event.dossierID, event.seq, event.type, Self.millis(event.at), event.actor.id,
+                    event.actor.role, event.actor.unit, Data(event.canonical), Data(event.signature),
+                    event.certificateSerial, event.hash])
+            for delta in change.counters {
+                try db.execute(
+                    sql: """
+                        INSERT INTO counters(tenant, unit, procedure, period, metric, value) VALUES (?, ?, ?, ?, ?, ?)
+                        ON CONFLICT(tenant, unit, period, metric, procedure) DO UPDATE SET value = value + excluded.value
+                        """,
+                    arguments: [dossier.tenant, delta.unit, delta.procedure, delta.period, delta.metric, delta.delta])
+            }
+            guard let claim = change.idempotency else { return .committed(nil) }
+            let response = try claim.respond(dossier)
+            try db.execute(
+                sql: """
+                    INSERT INTO idempotency_keys(principal, key, request_hash, status, body, created_at)
+                    VALUES (?, ?, ?, ?, ?, ?)
+                    """,
+                arguments: [claim.principal, claim.key, claim.requestHash, response.status, Data(response.body),
+                    Self.millis(dossier.updatedAt)])
+            return .committed(response)
+        }
+    }
+
+    public func idempotentResponse(
+        principal: String, key: String
+    ) async throws -> (requestHash: String, response: StoredResponse)? {
+        try await read { db in
+            guard let row = try Row.fetchOne(
+                db, sql: "SELECT request_hash, status, body FROM idempotency_keys WHERE principal = ? AND key = ?",
+                arguments: [principal, key])
+            else { return nil }
+            let body: Data = row["body"]
+            return (row["request_hash"], StoredResponse(status: row["status"], body: Array(body)))
+        }
+    }
+
+    public func dossier(id: String, tenant: String) async throws -> Dossier? {
+        try await dossier(where: "tenant = ? AND id = ?", [tenant, id])
+    }
+
+    public func dossier(code: String, tenant: String) async throws -> Dossier? {
+        try await dossier(where: "tenant = ? AND code = ?", [tenant, code])
+    }
+
+    public func dossier(reference: String, tenant: String) async throws -> Dossier? {
+        try await dossier(where: "tenant = ? AND reference = ?", [tenant, reference])
+    }
+
+    private func dossier(where condition: String, _ arguments: StatementArguments) async throws -> Dossier? {
+        let body = try await read {
+            try String.fetchOne($0, sql: "SELECT body FROM dossiers WHERE \(condition)", arguments: arguments)
+        }
+        return try body.map { try decode(Dossier.self, $0) }
+    }
+
+    public func events(dossierID: String, tenant: String) async throws -> [SignedEvent] {
+        try await read { db in
+            try Row.fetchAll(
+                db, sql: "SELECT * FROM events WHERE tenant = ? AND dossier_id = ? ORDER BY seq",
+                arguments: [tenant, dossierID]
+            ).map { row in
+            let canonical: Data = row["canonical"]
+            let signature: Data = row["signature"]
+            return SignedEvent(
+                dossierID: row["dossier_id"], seq: row["seq"], type: row["type"], at: Self.date(row["at"]),
+                actor: EventActor(id: row["actor_id"], role: row["actor_role"], unit: row["actor_unit"]),
+                canonical: Array(canonical), signature: Array(signature), certificateSerial: row["certificate_serial"],
+                hash: row["hash"])
+            }
+        }
+    }
+
+    public func dossiers(_ query: DossierQuery) async throws -> Page<Dossier> {
+        var conditions = ["tenant = ?"]
+        var arguments: StatementArguments = [query.tenant]
+        if let units = query.units {
+            let marks = Array(repeating: "?", count: units.count).joined(separator: ",")
+            conditions.append("(competent_unit IN (\(marks)) OR receiving_unit IN (\(marks)))")
+            arguments += StatementArguments(units) + StatementArguments(units)
+        }
+        if let applicant = query.applicantID {
+            conditions.append("applicant_id = ?")
+            arguments += [applicant]
+        }
+        if let assignee = query.assignee {
+            conditions.append("assignee = ?")
+            arguments += [assignee]
+        }
+        if let states = query.states, !states.isEmpty {
+            conditions.append("state IN (\(Array(repeating: "?", count: states.count).joined(separator: ",")))")
+            arguments += StatementArguments(states.map(\.rawValue))
+        }
+        if let procedure = query.procedureCode {
+            conditions.append("procedure_code = ?")
+            arguments += [procedure]
+        }
+        if let dueBefore = query.dueBefore {
+            conditions.append("due_at IS NOT NULL AND due_at < ?")
+            arguments += [Self.millis(dueBefore)]
+        }
+        let whereClause = conditions.joined(separator: " AND ")
+        let limit = min(max(query.limit, 1), 200)
+        let offset = max(query.offset, 0)
+        let countArguments = arguments
+        let pageArguments = arguments + [limit, offset]
+        let (total, bodies) = try await read { db in
+            let total = try Int.fetchOne(
+                db, sql: "SELECT COUNT(*) FROM dossiers WHERE \(whereClause)", arguments: countArguments)
+            let bodies = try String.fetchAll(
+                db,
+                sql: """
+                    SELECT body FROM dossiers WHERE \(whereClause)
+                    ORDER BY due_at IS NULL, due_at, submitted_at DESC LIMIT ? OFFSET ?
+                    """,
+                arguments: pageArguments)
+            return (total ?? 0, bodies)
+        }
+        return Page(items: try bodies.map { try decode(Dossier.self, $0) }, total: total, limit: limit, offset: offset)
+    }
+
+    public func counters(units: [String], periods: [String], tenant: String) async throws -> [String: Int] {
+        guard !units.isEmpty, !periods.isEmpty else { return [:] }
+        let unitMarks = Array(repeating: "?", count: units.count).joined(separator: ",")
+        let periodMarks = Array(repeating: "?", count: periods.count).joined(separator: ",")
+        let arguments = StatementArguments([tenant]) + StatementArguments(units) + StatementArguments(periods)
+        return try await read { db in
+            let rows = try Row.fetchAll(
+                db,
+                sql: """
+                    SELECT metric, SUM(value) AS total FROM counters WHERE tenant = ? AND unit IN (\(unitMarks))
+                    AND period IN (\(periodMarks)) GROUP BY metric
+                    """,
+                arguments: arguments)
+            return Dictionary(uniqueKeysWithValues: rows.map { ($0["metric"] as String, $0["total"] as Int) })
+        }
+    }
+}

@@ -1,0 +1,34 @@
+import Hummingbird
+import OneGateCore
+
+/// Resolves `Authorization: Bearer <token>` (API) or the `onegate_session` cookie (web) to a
+/// principal. A missing token leaves the request anonymous; an invalid one is refused, so that a
+/// client with an expired token learns it instead of silently seeing public data.
+struct AuthenticationMiddleware: RouterMiddleware {
+    let sessions: SessionManager
+
+    static let cookieName = "onegate_session"
+
+    func handle(
+        _ request: Request, context: AppRequestContext, next: (Request, AppRequestContext) async throws -> Response
+    ) async throws -> Response {
+        var context = context
+        if let token = Self.token(in: request) {
+            guard let principal = try await sessions.resolve(token: token) else {
+                throw OneGateError(.unauthenticated, "invalid_token", vi: "Phiên đăng nhập không hợp lệ hoặc đã hết hạn.",
+                    en: "The session token is invalid or has expired.")
+            }
+            context.principal = principal
+        }
+        return try await next(request, context)
+    }
+
+    static func token(in request: Request) -> String? {
+        if let header = request.headers[.authorization] {
+            let parts = header.split(separator: " ", maxSplits: 1)
+            if parts.count == 2, parts[0].lowercased() == "bearer" { return String(parts[1]) }
+            return nil
+        }
+        return request.cookies[cookieName]?.value
+    }
+}

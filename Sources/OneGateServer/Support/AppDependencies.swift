@@ -1,0 +1,57 @@
+import Foundation
+import OneGateCore
+
+/// Limits on what a request may carry.
+public struct RequestLimits: Sendable {
+    public var maximumJSONBytes: Int
+    public var maximumDocumentBytes: Int
+    public var maximumPageSize: Int
+
+    public init(maximumJSONBytes: Int = 1_048_576, maximumDocumentBytes: Int = 20 * 1_048_576, maximumPageSize: Int = 200) {
+        self.maximumJSONBytes = maximumJSONBytes
+        self.maximumDocumentBytes = maximumDocumentBytes
+        self.maximumPageSize = maximumPageSize
+    }
+}
+
+/// What the audit endpoints need from the signing adapter, without the server depending on its types.
+public protocol AuditAuthority: Sendable {
+    /// The trust anchor(s), PEM.
+    func trustAnchorsPEM() async throws -> String
+    /// Verifies a dossier's events; returns `nil` when everything checks, or the first failure.
+    func verify(events: [SignedEvent]) async throws -> String?
+    /// The export of signatures.md as a ZIP archive.
+    func exportZip(events: [SignedEvent], dossierCode: String) async throws -> [UInt8]
+    /// PEM of the certificate with this serial, if known.
+    func certificatePEM(serial: String) async throws -> String?
+}
+
+/// Everything the HTTP application needs, built once by the CLI (or a test) and passed in.
+public struct AppDependencies: Sendable {
+    public var instanceName: String
+    public var tenant: String
+    public var store: any OneGateStore
+    public var service: DossierService
+    public var audit: any AuditAuthority
+    public var passwords: any PasswordHasher
+    public var sessions: SessionManager
+    public var metrics: RequestMetrics
+    public var limits: RequestLimits
+
+    public init(
+        instanceName: String, tenant: String, store: any OneGateStore, service: DossierService,
+        audit: any AuditAuthority, passwords: any PasswordHasher, limits: RequestLimits = RequestLimits()
+    ) {
+        self.instanceName = instanceName
+        self.tenant = tenant
+        self.store = store
+        self.service = service
+        self.audit = audit
+        self.passwords = passwords
+        self.sessions = SessionManager(store: store, digest: service.signer.digest, clock: service.clock)
+        self.metrics = RequestMetrics()
+        self.limits = limits
+    }
+
+    public var calendar: WorkingCalendar { service.calendar }
+}

@@ -1,0 +1,65 @@
+import ArgumentParser
+import Foundation
+import OneGateCore
+import OneGateDemo
+import OneGateRuntime
+
+/// `onegate demo`: a complete demo province on the embedded store, with history, served locally.
+struct DemoCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "demo", abstract: "Create (or reuse) a demo province with history and serve it.")
+
+    @Option(help: "The demo's data folder.") var data: String = "onegate-demo"
+    @Option(help: "How many dossiers to generate on first start.") var dossiers: Int = 3000
+    @Option(help: "Months of history.") var months: Int = 18
+    @Option(help: "Port to listen on.") var port: Int = 8080
+    @Option(help: "Address to listen on.") var host: String = "127.0.0.1"
+    @Flag(help: "Build the data and exit without serving.") var noServe = false
+
+    func run() async throws {
+        let folder = URL(fileURLWithPath: data, isDirectory: true).standardizedFileURL
+        let province = try DemoProvince.load()
+        let existing = try? InstanceConfiguration.load(from: folder)
+        var configuration = existing ?? InstanceConfiguration(
+            instanceName: province.instanceName, tenant: province.tenant, secret: InstanceConfiguration.newSecret())
+        configuration.host = host
+        configuration.port = port
+        if existing == nil { try configuration.save(to: folder) }
+        let instance = try await Instance.open(folder: folder, configuration: configuration)
+        if try await instance.store.setting("demo.generated") == nil {
+            print("Building the demo province in \(folder.path) …")
+            let started = Date()
+            let seeder = DemoSeeder(province: province, store: instance.store, passwords: instance.dependencies.passwords)
+            let (officers, applicants) = try await seeder.seed()
+            try await instance.reloadUnits()
+            let history = DemoHistory(
+                province: province, store: instance.store, signer: instance.signer, calendar: instance.service.calendar,
+                codeFormat: configuration.codeFormat, units: instance.service.units, officers: officers,
+                applicants: applicants, now: Date())
+            let summary = try await history.generate(count: dossiers, months: months)
+            try await instance.store.setSetting("demo.generated", value: Timestamp.format(Date()))
+            print("Generated \(summary) in \(Int(Date().timeIntervalSince(started))) s.")
+        }
+        printAccounts(province)
+        guard !noServe else { return }
+        try await Server.run(instance, banner: { address in
+            "\nOneGate demo is running at \(address)\n  API:     \(address)/api/v1/procedures?q=khai%20sinh\n"
+                + "  OpenAPI: \(address)/api/v1/openapi.json\n  Health:  \(address)/health\nPress Ctrl-C to stop."
+        })
+    }
+
+    private func printAccounts(_ province: DemoProvince) {
+        print("\nDemo accounts (password for all: \(DemoProvince.password)):")
+        var shown = Set<String>()
+        for account in province.officers {
+            let roles = account.roles.map { "\($0.role.rawValue)@\($0.unit)" }.joined(separator: ", ")
+            let key = account.roles.map(\.role.rawValue).sorted().joined(separator: "+")
+            guard shown.insert(key).inserted || shown.count < 12 else { continue }
+            print("  \(account.username.padding(toLength: 24, withPad: " ", startingAt: 0)) \(account.fullName) — \(roles)")
+        }
+        for citizen in province.citizens where citizen.username != nil {
+            print("  \((citizen.username ?? "").padding(toLength: 24, withPad: " ", startingAt: 0)) \(citizen.fullName) — citizen")
+        }
+        print("  (every account: GET /api/v1/… after POST /api/v1/auth/login; see docs/demo-data.md)")
+    }
+}
