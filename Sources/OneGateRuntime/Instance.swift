@@ -18,7 +18,7 @@ public struct Instance: Sendable {
     /// unit tree, services.
     public static func open(
         folder: URL, configuration: InstanceConfiguration, clock: Clock = .system, ids: IdentifierSource = .random,
-        rootNotBefore: Date? = nil
+        rootNotBefore: Date? = nil, passwords: any PasswordHasher = ScryptPasswordHasher()
     ) async throws -> Instance {
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         let store = try SQLiteStore(path: try configuration.sqlitePath(in: folder))
@@ -33,7 +33,7 @@ public struct Instance: Sendable {
         let dependencies = AppDependencies(
             instanceName: configuration.instanceName, tenant: configuration.tenant, store: store, service: service,
             audit: SigningAuditAuthority(signer: signer, instanceName: configuration.instanceName),
-            passwords: ScryptPasswordHasher())
+            passwords: passwords)
         try await store.setSetting("instance.name", value: configuration.instanceName)
         return Instance(
             configuration: configuration, folder: folder, store: store, signer: signer, service: service,

@@ -85,10 +85,10 @@ public enum AuditFolderVerifier {
         return .passed(count)
     }
 
-    /// The file a failed check points at: the signature, the certificate, or the event itself.
+    /// The file a failed check points at: the certificate for certificate checks, else the event
+    /// itself (for a bad signature the event is the likelier culprit, and the file auditors diff).
     private static func fileExtension(for check: VerificationCheck) -> String {
         switch check {
-        case .signature: return ".sig"
         case .certificate, .certificateChain, .certificateValidity, .keyUsage, .signerBinding, .revoked: return ".pem"
         default: return ".json"
         }

@@ -70,6 +70,11 @@ enum SignerSubject {
         return .unknown
     }
 
+    /// `holder(of:)` for DER bytes; `nil` when they are not a certificate.
+    static func holder(ofDER der: [UInt8]) -> CertificateHolder? {
+        (try? Certificate(derEncoded: der)).map(holder(of:))
+    }
+
     private static func makeName(
         organisation: String, commonName: String, identifier: RelativeDistinguishedName.Attribute?
     ) -> DistinguishedName {

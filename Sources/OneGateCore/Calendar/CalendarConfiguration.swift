@@ -2,7 +2,7 @@
 ///
 /// Decoding fills every missing key with the Vietnamese default, so a configuration file holds only what
 /// differs (typically just `overrides`). Checked when a ``WorkingCalendar`` is made from it.
-public struct CalendarConfiguration: Codable, Sendable, Equatable {
+public struct CalendarConfiguration: Codable, Sendable, Hashable {
     /// The IANA time zone of the instance, `"Asia/Ho_Chi_Minh"` by default.
     public var timeZoneIdentifier: String
     /// Office hours of a working day, in order; 08:00–12:00 and 13:00–17:00 by default.

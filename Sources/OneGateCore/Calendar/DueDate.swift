@@ -12,10 +12,26 @@ extension WorkingCalendar {
     /// - `same_day`: the close of office hours of the reception day when it is a working day and the
     ///   reception is before the cut-off, otherwise of the next working day.
     ///
-    /// Amounts below 1 (possible only in hand-built values; parsing rejects them) count as 0, which ends at
-    /// the close of the reception day when it is a working day, or else of the next one.
+    /// Amounts below 1 (possible only in hand-built values; parsing rejects them) count as 0: zero days end
+    /// at the first close of office of a working day that is not before `start`; zero hours end at `start`.
     public func due(for limit: TimeLimit, from start: Date) -> DueExplanation {
-        var work = DueComputation(calendar: self, start: start)
+        let work = compute(limit, from: start, explain: true)
+        let due = work.due ?? closeOfOffice(on: LocalDate(julianDay: work.startPosition.julianDay))
+        return DueExplanation(
+            limit: limit, start: start, due: due, timeZoneIdentifier: configuration.timeZoneIdentifier,
+            startLocal: work.startLocal, dueLocal: localMoment(of: due), skippedDays: work.skipped,
+            steps: work.stepsEn, stepsVi: work.stepsVi)
+    }
+
+    /// The due moment alone, the same as `due(for:from:).due` without writing the explanation; for lists and
+    /// reports that compute many due dates at once.
+    public func dueDate(for limit: TimeLimit, from start: Date) -> Date {
+        let work = compute(limit, from: start, explain: false)
+        return work.due ?? closeOfOffice(on: LocalDate(julianDay: work.startPosition.julianDay))
+    }
+
+    private func compute(_ limit: TimeLimit, from start: Date, explain: Bool) -> DueComputation {
+        var work = DueComputation(calendar: self, start: start, explain: explain)
         switch limit.unit {
         case .workingDays:
             work.countWorkingDays(limit.boundedAmount)
@@ -26,17 +42,16 @@ extension WorkingCalendar {
         case .sameDay:
             work.countSameDay()
         }
-        let due = work.due ?? closeOfOffice(on: LocalDate(julianDay: work.startPosition.julianDay))
-        return DueExplanation(
-            limit: limit, start: start, due: due, timeZoneIdentifier: configuration.timeZoneIdentifier,
-            startLocal: work.startLocal, dueLocal: localMoment(of: due), skippedDays: work.skipped,
-            steps: work.stepsEn, stepsVi: work.stepsVi)
+        return work
     }
 }
 
-/// The state of one due-date computation: the walk over days and the sentences that explain it.
+/// The state of one due-date computation: the walk over days and, when asked, the sentences that explain
+/// it (writing them is most of the cost, so a bare due date skips them).
 private struct DueComputation {
     let calendar: WorkingCalendar
+    let explain: Bool
+    let start: Date
     let startPosition: LocalPosition
     let startLocal: LocalMoment
     var cursor: WorkingDayCursor
@@ -45,8 +60,10 @@ private struct DueComputation {
     var stepsVi: [String] = []
     var due: Date?
 
-    init(calendar: WorkingCalendar, start: Date) {
+    init(calendar: WorkingCalendar, start: Date, explain: Bool) {
         self.calendar = calendar
+        self.explain = explain
+        self.start = start
         startPosition = calendar.position(of: start)
         startLocal = LocalMoment(
             date: LocalDate(julianDay: startPosition.julianDay), minute: Int(startPosition.second / 60))
@@ -57,6 +74,7 @@ private struct DueComputation {
         LocalMoment.clock(Int(calendar.closingSecond / 60))
     }
 
+    /// Callers check `explain` before building the sentences, since building them is the expensive part.
     mutating func step(_ en: String, _ vi: String) {
         stepsEn.append(en)
         stepsVi.append(vi)
@@ -64,6 +82,7 @@ private struct DueComputation {
 
     /// Whether `julianDay` is a working day, recording it as skipped when it is not.
     mutating func visit(_ julianDay: Int) -> Bool {
+        guard explain else { return cursor.isWorking(julianDay) }
         guard let reason = cursor.reason(julianDay) else { return true }
         skipped.append(SkippedDay(date: LocalDate(julianDay: julianDay), reason: reason))
         return false
@@ -78,51 +97,73 @@ private struct DueComputation {
         return day
     }
 
+    /// The first working day whose close of office is not before the start: what a limit of zero days means.
+    mutating func firstClosingDay() -> Int {
+        let received = startPosition.julianDay
+        if cursor.isWorking(received) && startPosition.second <= calendar.closingSecond {
+            return received
+        }
+        _ = visit(received)
+        return firstWorkingDay(from: received + 1)
+    }
+
     mutating func closeOn(_ julianDay: Int, en: String, vi: String) {
         let date = LocalDate(julianDay: julianDay)
         due = calendar.closeOfOffice(on: date)
+        guard explain else { return }
         step(
             "Due at the close of office hours (\(closing)) \(en): \(CalendarText.date(date, .en)).",
             "Hạn là cuối giờ làm việc (\(closing)) \(vi): \(CalendarText.date(date, .vi)).")
     }
 
     mutating func noteReceptionNotCounted() {
+        guard explain else { return }
         step(
             "Received \(CalendarText.moment(startLocal, .en)); the day of reception is not counted.",
             "Tiếp nhận lúc \(CalendarText.moment(startLocal, .vi)); không tính ngày tiếp nhận.")
     }
 
     mutating func noteSkipped() {
-        guard !skipped.isEmpty else { return }
+        guard explain, !skipped.isEmpty else { return }
         step(
-            "\(skipped.count) day(s) not counted because they are not working days (listed with reasons).",
+            skipped.count == 1
+                ? "1 day not counted because it is not a working day (listed with its reason)."
+                : "\(skipped.count) days not counted because they are not working days (listed with reasons).",
             "Không tính \(skipped.count) ngày nghỉ (liệt kê kèm lý do).")
     }
 
     mutating func countWorkingDays(_ amount: Int) {
         noteReceptionNotCounted()
         guard amount > 0 else {
-            let day = firstWorkingDay(from: startPosition.julianDay)
-            closeOn(day, en: "of the first working day from reception", vi: "của ngày làm việc đầu tiên")
+            closeOn(firstClosingDay(), en: "of the first working day from reception", vi: "của ngày làm việc đầu tiên")
             return
         }
         var counted: [LocalDate] = []
+        var count = 0
         var day = startPosition.julianDay
-        while counted.count < amount {
+        while count < amount {
             day += 1
             if visit(day) {
-                counted.append(LocalDate(julianDay: day))
+                count += 1
+                if explain {
+                    counted.append(LocalDate(julianDay: day))
+                }
             }
         }
-        step(
-            "Working days counted (\(amount)): \(CalendarText.dates(counted, .en)).",
-            "Các ngày làm việc được tính (\(amount)): \(CalendarText.dates(counted, .vi)).")
+        if explain {
+            step(
+                "Working days counted (\(amount)): \(CalendarText.dates(counted, .en)).",
+                "Các ngày làm việc được tính (\(amount)): \(CalendarText.dates(counted, .vi)).")
+        }
         noteSkipped()
         closeOn(day, en: "of working day \(amount)", vi: "của ngày làm việc thứ \(amount)")
     }
 
     mutating func countWorkingHours(_ amount: Int) {
-        let first = calendar.firstOfficePosition(from: calendar.instant(of: startPosition))
+        let dueInstant = amount > 0 ? calendar.adding(officeMinutes: amount * 60, to: start) : start
+        due = dueInstant
+        guard explain else { return }
+        let first = calendar.firstOfficePosition(from: start)
         step("Started \(CalendarText.moment(startLocal, .en)).", "Bắt đầu lúc \(CalendarText.moment(startLocal, .vi)).")
         if first != startPosition {
             let opening = LocalMoment(date: LocalDate(julianDay: first.julianDay), minute: Int(first.second / 60))
@@ -132,11 +173,9 @@ private struct DueComputation {
         }
         let hours = CalendarText.officeHours(calendar.configuration.officeHours)
         step(
-            "\(amount) working hour(s) = \(amount * 60) office minutes, counted in office hours (\(hours)) "
-                + "of working days.",
+            "\(TimeLimit(amount: amount, unit: .workingHours).text(in: .en)) = \(amount * 60) office minutes, "
+                + "counted in office hours (\(hours)) of working days.",
             "\(amount) giờ làm việc = \(amount * 60) phút, tính trong giờ làm việc (\(hours)) của các ngày làm việc.")
-        let dueInstant = amount > 0 ? calendar.adding(officeMinutes: amount * 60, to: calendar.instant(of: first))
-            : calendar.instant(of: startPosition)
         let dueDay = calendar.position(of: dueInstant).julianDay
         var day = startPosition.julianDay
         while day < dueDay {
@@ -146,19 +185,26 @@ private struct DueComputation {
         noteSkipped()
         let dueLocal = calendar.localMoment(of: dueInstant)
         step("Due: \(CalendarText.moment(dueLocal, .en)).", "Hạn: \(CalendarText.moment(dueLocal, .vi)).")
-        due = dueInstant
     }
 
     mutating func countCalendarDays(_ amount: Int) {
         noteReceptionNotCounted()
+        guard amount > 0 else {
+            closeOn(firstClosingDay(), en: "of the first working day from reception", vi: "của ngày làm việc đầu tiên")
+            return
+        }
         let nominal = startPosition.julianDay + amount
-        let nominalDate = LocalDate(julianDay: nominal)
-        step(
-            "Calendar day \(amount) is \(CalendarText.date(nominalDate, .en)).",
-            "Ngày thứ \(amount) là \(CalendarText.date(nominalDate, .vi)).")
+        if explain {
+            let nominalDate = LocalDate(julianDay: nominal)
+            step(
+                "Calendar day \(amount) is \(CalendarText.date(nominalDate, .en)).",
+                "Ngày thứ \(amount) là \(CalendarText.date(nominalDate, .vi)).")
+        }
         let day = firstWorkingDay(from: nominal)
         if day == nominal {
             closeOn(day, en: "of that day", vi: "của ngày đó")
+        } else if !explain {
+            closeOn(day, en: "", vi: "")
         } else {
             step(
                 "It is not a working day, so the limit ends on the next working day.",
@@ -168,21 +214,27 @@ private struct DueComputation {
     }
 
     mutating func countSameDay() {
-        let received = "Received \(CalendarText.moment(startLocal, .en))"
-        let receivedVi = "Tiếp nhận lúc \(CalendarText.moment(startLocal, .vi))"
-        let cutoff = LocalMoment.clock(calendar.configuration.sameDayCutoffMinute)
-        if !cursor.isWorking(startPosition.julianDay) {
-            step(
-                "\(received), on a day that is not a working day, so the limit moves to the next working day.",
-                "\(receivedVi), vào ngày nghỉ, nên hạn chuyển sang ngày làm việc tiếp theo.")
-        } else if startPosition.second >= calendar.cutoffSecond {
-            step(
-                "\(received), at or after the cut-off (\(cutoff)), so the limit moves to the next working day.",
-                "\(receivedVi), từ giờ chốt (\(cutoff)) trở đi, nên hạn chuyển sang ngày làm việc tiếp theo.")
-        } else {
-            step(
-                "\(received), before the cut-off (\(cutoff)) on a working day.",
-                "\(receivedVi), trước giờ chốt (\(cutoff)) của ngày làm việc.")
+        let working = cursor.isWorking(startPosition.julianDay)
+        let beforeCutoff = working && startPosition.second < calendar.cutoffSecond
+        if explain {
+            let received = "Received \(CalendarText.moment(startLocal, .en))"
+            let receivedVi = "Tiếp nhận lúc \(CalendarText.moment(startLocal, .vi))"
+            let cutoff = LocalMoment.clock(calendar.configuration.sameDayCutoffMinute)
+            if !working {
+                step(
+                    "\(received), on a day that is not a working day, so the limit moves to the next working day.",
+                    "\(receivedVi), vào ngày nghỉ, nên hạn chuyển sang ngày làm việc tiếp theo.")
+            } else if !beforeCutoff {
+                step(
+                    "\(received), at or after the cut-off (\(cutoff)), so the limit moves to the next working day.",
+                    "\(receivedVi), từ giờ chốt (\(cutoff)) trở đi, nên hạn chuyển sang ngày làm việc tiếp theo.")
+            } else {
+                step(
+                    "\(received), before the cut-off (\(cutoff)) on a working day.",
+                    "\(receivedVi), trước giờ chốt (\(cutoff)) của ngày làm việc.")
+            }
+        }
+        if beforeCutoff {
             closeOn(startPosition.julianDay, en: "of the day of reception", vi: "của ngày tiếp nhận")
             return
         }

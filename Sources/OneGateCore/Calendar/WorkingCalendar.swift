@@ -189,6 +189,16 @@ public struct WorkingCalendar: Sendable {
     }
 }
 
+extension WorkingCalendar: CustomStringConvertible {
+    /// A one-line summary for logs; the holiday tables are left out on purpose (they run to thousands of lines).
+    public var description: String {
+        "WorkingCalendar(\(configuration.timeZoneIdentifier), office hours "
+            + CalendarText.officeHours(configuration.officeHours)
+            + ", cut-off \(LocalMoment.clock(configuration.sameDayCutoffMinute)), "
+            + "\(configuration.overrides.count) yearly override(s))"
+    }
+}
+
 /// A stretch of office time within a day, in seconds from local midnight.
 struct OfficeSpan: Sendable {
     let start: Double
