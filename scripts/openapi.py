@@ -132,9 +132,22 @@ SCHEMAS = {}
 SCHEMAS["Timestamp"] = string(
     "An instant, RFC 3339 in UTC with exactly three fractional digits, e.g. `2026-03-03T02:15:00.000Z`.",
     format="date-time", pattern=r"^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}\.[0-9]{3}Z$")
+INT64_MAX = 9223372036854775807
+INT64_MIN = -9223372036854775808
+# Days the server parses (valid month and day; 29 February left out), in years 1900 to 2199 where the
+# lunar holiday rules are tabulated.
+DATE_PATTERN = (r"(19[0-9]{2}|2[01][0-9]{2})-((0[13578]|1[02])-(0[1-9]|[12][0-9]|3[01])"
+    r"|(0[469]|11)-(0[1-9]|[12][0-9]|30)|02-(0[1-9]|1[0-9]|2[0-8]))")
+RFC3339_PATTERN = (DATE_PATTERN + r"T([01][0-9]|2[0-3]):[0-5][0-9]:[0-5][0-9](\.[0-9]{3})?"
+    r"(Z|[+-]([01][0-9]|2[0-3]):[0-5][0-9])")
+LOCAL_MOMENT_PATTERN = DATE_PATTERN + r"[T ]([01]?[0-9]|2[0-3]):[0-5][0-9](:[0-5][0-9])?"
+TIME_LIMIT_PATTERN = (r"^\s*(0*1\s+)?same_day\s*$|^\s*0*(10000|[1-9][0-9]{0,3})\s+"
+    r"(working_days|working_hours|calendar_days)\s*$")
+TEXT = {"pattern": r"\S", "maxLength": 4000}
+
 SCHEMAS["InstantInput"] = string(
-    "An RFC 3339 instant, with or without fractional seconds and with any offset, e.g. "
-    "`2026-03-20T10:00:00+07:00`.", format="date-time")
+    "An RFC 3339 instant, with or without (three) fractional digits and with any offset, e.g. "
+    "`2026-03-20T10:00:00+07:00`.", pattern=f"^{RFC3339_PATTERN}$")
 SCHEMAS["LocalDate"] = string(
     "A local day in the instance's time zone, `YYYY-MM-DD`.", format="date", pattern=r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$")
 SCHEMAS["LocalizedText"] = obj(
@@ -149,13 +162,20 @@ SCHEMAS["TimeLimit"] = string(
     "A legal time limit written as text: an amount and a unit (`5 working_days`, `8 working_hours`, "
     "`30 calendar_days`) or `same_day`.",
     pattern=r"^(same_day|[0-9]+ (working_days|working_hours|calendar_days))$", examples=["5 working_days"])
+SCHEMAS["TimeLimitText"] = string(
+    "A time limit as text: an amount from 1 to 10000 and a unit (`5 working_days`, `8 working_hours`, "
+    "`30 calendar_days`), or `same_day`.", pattern=TIME_LIMIT_PATTERN, examples=["5 working_days"])
 SCHEMAS["TimeLimitInput"] = {
     "description": "A time limit as accepted on import: the text form, or `{\"amount\": 5, \"unit\": "
-        "\"working_days\"}`. The amount is 1 to 10000 (exactly 1 for `same_day`). Responses always use the text form.",
+        "\"working_days\"}` (amount 1 to 10000, exactly 1 for `same_day`). Responses always use the text form.",
     "oneOf": [
-        string(pattern=r"^\s*(same_day|1\s+same_day|[0-9]+\s+(working_days|working_hours|calendar_days))\s*$"),
-        obj({"amount": integer(minimum=1, maximum=10000), "unit": ref("TimeLimitUnit")},
-            required=["amount", "unit"], closed=False),
+        ref("TimeLimitText"),
+        {"oneOf": [
+            obj({"amount": integer(minimum=1, maximum=10000),
+                "unit": enum(["working_days", "working_hours", "calendar_days"])},
+                required=["amount", "unit"], closed=False),
+            obj({"amount": {"const": 1}, "unit": {"const": "same_day"}}, required=["amount", "unit"], closed=False),
+        ]},
     ],
 }
 
@@ -246,7 +266,7 @@ SCHEMAS["ResultKind"] = enum(["certificate", "licence", "decision", "extract", "
 SCHEMAS["FieldType"] = enum(["text", "multiline", "number", "date", "select", "boolean", "email", "phone",
     "personal_id", "tax_code"])
 SCHEMAS["Fee"] = obj({
-    "amount": integer("In đồng.", format="int64", minimum=0),
+    "amount": integer("In đồng.", format="int64", minimum=0, maximum=INT64_MAX),
     "description": ref("LocalizedText"),
     "freeOnline": boolean("Waived for dossiers submitted online."),
 }, required=["amount", "freeOnline"], closed=False)
@@ -261,7 +281,7 @@ SCHEMAS["FormField"] = obj({
     "label": ref("LocalizedText"),
     "type": ref("FieldType"),
     "required": boolean(),
-    "maxLength": integer(),
+    "maxLength": integer(minimum=INT64_MIN, maximum=INT64_MAX),
     "minimum": {"type": "number"},
     "maximum": {"type": "number"},
     "options": array(string(), "Allowed values of a `select` field."),
@@ -272,7 +292,7 @@ SCHEMAS["ProcessStep"] = obj({
     "name": ref("LocalizedText"),
     "role": ref("Role"),
     "unit": string("The unit doing the step; absent means the dossier's competent unit."),
-    "allottedMinutes": integer("Office minutes allotted to the step.", minimum=0),
+    "allottedMinutes": integer("Office minutes allotted to the step.", minimum=0, maximum=INT64_MAX),
     "interAgency": boolean(),
 }, required=["id", "name", "role", "allottedMinutes", "interAgency"], closed=False)
 
@@ -283,8 +303,10 @@ def procedure_schema(input_form):
             **({"minLength": 1, "maxLength": 40, "pattern": r"^\S+$"} if input_form else {})),
         "version": integer(
             "Version number. On import it is recomputed: a new code keeps it, changed content gets the next "
-            "version, identical content is left alone." if input_form else "Version number, from 1.", minimum=1),
-        "name": ref("LocalizedText"),
+            "version, identical content is left alone." if input_form else "Version number, from 1.", minimum=1,
+            maximum=INT64_MAX),
+        "name": obj({"vi": string(minLength=1), "en": string()}, required=["vi", "en"], closed=False,
+            description="Names; the Vietnamese one must not be empty.") if input_form else ref("LocalizedText"),
         "topic": ref("LocalizedText"),
         "level": ref("ProcedureLevel"),
         "competentUnits": array(string(),
@@ -306,7 +328,11 @@ def procedure_schema(input_form):
     description = ("A procedure to import. Every member but `effectiveFrom` is required; `name.vi` must not be "
         "empty, document ids and form field names must be unique; violations answer 422 `invalid_procedure`."
         if input_form else "An administrative procedure of the catalogue, at one version.")
-    return obj(properties, required=required, closed=not input_form, description=description)
+    schema = obj(properties, required=required, closed=not input_form, description=description)
+    if input_form:
+        schema["if"] = {"properties": {"onlineLevel": {"const": "full"}}, "required": ["onlineLevel"]}
+        schema["then"] = {"properties": {"fullOnlineEligible": {"const": True}}}
+    return schema
 
 
 SCHEMAS["Procedure"] = procedure_schema(False)
@@ -466,12 +492,16 @@ SCHEMAS["ApplicationRequest"] = obj(application_properties(), required=["procedu
         "requirement, each uploaded by the applicant.")
 SCHEMAS["ApplicantInput"] = obj({
     "kind": described(ref("ApplicantKind"), "Default `person`."),
-    "identifier": string("12-digit personal identification number, or a 10- or 13-digit tax code."),
-    "fullName": string("Not blank, at most 200 characters."),
+    "identifier": string("12-digit personal identification number (person), or a tax code of 10 or 13 digits, "
+        "dashes allowed (business)."),
+    "fullName": string("Not blank, at most 200 characters.", pattern=r"\S", maxLength=200),
     "phone": string(),
     "email": string(),
     "address": string(),
 }, required=["identifier", "fullName"], closed=False)
+SCHEMAS["ApplicantInput"]["if"] = {"properties": {"kind": {"const": "business"}}, "required": ["kind"]}
+SCHEMAS["ApplicantInput"]["then"] = {"properties": {"identifier": {"pattern": r"^-*([0-9]-*){10}$|^-*([0-9]-*){13}$"}}}
+SCHEMAS["ApplicantInput"]["else"] = {"properties": {"identifier": {"pattern": r"^[0-9]{12}$"}}}
 SCHEMAS["CounterApplicationRequest"] = obj({
     **application_properties(),
     "applicant": described(ref("ApplicantInput"), "The person or business applying; matched by identifier."),
@@ -484,29 +514,30 @@ SCHEMAS["ActionRequest"] = obj({
         "requirement": string("The requirement concerned, if any."),
         "description": string("What is missing or must be corrected."),
     }, required=["description"], closed=False),
-        "request_supplement: everything missing, in one go (required, non-empty)."),
+        "request_supplement: everything missing, in one go (required, non-empty).", minItems=1),
     "reason": string("request_supplement, refuse, extend: required (not blank, at most 4000 characters). "
-        "withdraw: optional."),
+        "withdraw: optional.", **TEXT),
     "redirect": string("refuse: optional, where to go instead."),
-    "officerId": string("assign: required, id of a handling officer (specialist) of the competent unit."),
-    "note": string("appraise: required. send_to_other_agency, return_from_other_agency: optional."),
+    "officerId": string("assign: required, id of a handling officer (specialist) of the competent unit.", **TEXT),
+    "note": string("appraise: required. send_to_other_agency, return_from_other_agency: optional.", **TEXT),
     "outcome": described(ref("Outcome"), "submit_for_approval: the draft's outcome, default `granted`."),
-    "summary": string("submit_for_approval: required."),
-    "unit": string("send_to_other_agency: required, code of an existing unit other than the competent unit."),
+    "summary": string("submit_for_approval: required.", **TEXT),
+    "unit": string("send_to_other_agency: required, code of an existing unit other than the competent unit.", **TEXT),
     "components": array(ref("ComponentInput"),
         "supplement: optional; replaces components by requirement (documents must be uploaded by the caller)."),
     "data": {"type": "object", "description": "supplement: optional form values, merged into the dossier's data."},
-    "amount": integer("assess_fee: required, positive, in đồng.", format="int64"),
-    "reference": string("assess_fee, pay: required payment reference."),
+    "amount": integer("assess_fee: required, positive, in đồng.", format="int64", minimum=1, maximum=INT64_MAX),
+    "reference": string("assess_fee, pay: required payment reference.", **TEXT),
     "method": described(ref("PaymentMethod"), "pay: default `online`; applicants may only pay `online`."),
     "newDue": described(ref("InstantInput"), "extend: required, after the current appointment."),
-    "legalReason": string("stop: required."),
-    "comment": string("return_for_rework: required. approve: optional."),
-    "resultNumber": string("issue: required."),
+    "legalReason": string("stop: required.", **TEXT),
+    "comment": string("return_for_rework: required. approve: optional.", **TEXT),
+    "resultNumber": string("issue: required.", **TEXT),
     "channel": described(ref("DeliveryChannel"), "deliver: default `electronic`."),
 }, closed=False, description=(
     "One body for every action; each action reads the members it needs and answers 422 `invalid_field` "
-    "(`details.field`) when a required one is missing or blank. Members an action does not use are ignored. "
+    "(`details.field`) when a required one is missing or blank. Text members must contain a non-blank character "
+    "and be at most 4000 characters. Members an action does not use are ignored. "
     "An empty body is the same as `{}`.\n\n"
     "| action | required | optional |\n| --- | --- | --- |\n"
     "| accept | — | — |\n"
@@ -724,9 +755,10 @@ PATHS["/api/v1/calendar/due"] = {"get": operation("computeDue", "calendar", "Com
         422: error(422, "`invalid_field`: `limit` (missing or not a time limit) or `from` (missing or not a "
             "moment)."), 500: error(500, SERVER_ERROR)},
     parameters=[
-        query("limit", ref("TimeLimit"), "The time limit, e.g. `5 working_days`, `8 working_hours`, "
+        query("limit", ref("TimeLimitText"), "The time limit, e.g. `5 working_days`, `8 working_hours`, "
             "`30 calendar_days`, `same_day`.", required=True),
-        query("from", string(examples=["2026-02-13T10:00"]), "The start: an RFC 3339 instant, or a local "
+        query("from", string(pattern=f"^({LOCAL_MOMENT_PATTERN}|{RFC3339_PATTERN})$",
+            examples=["2026-02-13T10:00"]), "The start: an RFC 3339 instant, or a local "
             "`YYYY-MM-DDTHH:MM[:SS]` in the instance's time zone.", required=True),
     ])}
 PATHS["/api/v1/certificates/ca.pem"] = {"get": operation("getTrustAnchor", "audit", "Trust anchor",
@@ -785,7 +817,7 @@ PATHS["/api/v1/procedures/{code}"] = {"get": operation("getProcedure", "catalogu
         422: error(422, "`invalid_field` `version`: not a positive integer."), 500: error(500, SERVER_ERROR)},
     parameters=[
         path_param("code", string(minLength=1), "Procedure code, e.g. `1.001193`."),
-        query("version", integer(minimum=1), "A past or current version number."),
+        query("version", integer(minimum=1, maximum=INT64_MAX), "A past or current version number."),
     ])}
 PATHS["/api/v1/catalogue/export"] = {"get": operation("exportCatalogue", "catalogue", "Export the catalogue",
     "The current version of every procedure, by code, in the format `POST /api/v1/catalogue/import` reads. Public.",
@@ -829,7 +861,9 @@ PATHS["/api/v1/documents"] = {"post": operation("uploadDocument", "documents", "
         415: error(415, "`unsupported_document_type` (not PDF, JPEG or PNG) or `content_type_mismatch`."),
         500: error(500, SERVER_ERROR)},
     security=BEARER, request_body={"required": True, "description": "The raw bytes of the file.",
-        "content": {media: {"schema": string(contentMediaType=media)} for media in UPLOAD_TYPES}})}
+        "content": {media: {"schema": string(contentMediaType=media,
+            **({"pattern": "^%PDF-"} if media in ("application/pdf", "application/octet-stream") else {}))}
+            for media in UPLOAD_TYPES}})}
 PATHS["/api/v1/documents/{sha256}"] = {"get": operation("downloadDocument", "documents", "Download a document",
     "The stored bytes. Readable by whoever uploaded them, and by anyone who may read a dossier that references "
     "the document, named with `?dossier=`. Any signed-in principal.",

@@ -29,11 +29,20 @@ public struct DemoSeeder: Sendable {
         // One scrypt hash for every demo account: scrypt is deliberately slow, and these accounts
         // share one published password anyway.
         let hash = try passwords.hash(DemoProvince.password)
+        // The staff of a unit that took over merged units keep their roles there, so that the
+        // merged units' history stays reachable (and, in the demo, has people who acted in it).
+        var predecessors: [String: [String]] = [:]
+        for unit in province.units where unit.effectiveTo != nil {
+            for successor in unit.successors { predecessors[successor, default: []].append(unit.code) }
+        }
         var officers: [Officer] = []
         for account in province.officers {
+            let inherited = account.roles.flatMap { role in
+                (predecessors[role.unit] ?? []).map { RoleAssignment(role: role.role, unit: $0) }
+            }
             let officer = Officer(
                 id: Self.officerID(account.username), username: account.username, fullName: account.fullName,
-                roles: account.roles)
+                roles: account.roles + inherited)
             try await store.saveOfficer(officer, passwordHash: hash, tenant: tenant)
             officers.append(officer)
         }

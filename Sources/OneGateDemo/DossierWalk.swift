@@ -20,19 +20,18 @@ struct DossierWalk {
         let onlineShare = 0.30 + 0.45 * position
         var channel: Channel = random.chance(onlineShare) ? .online : (random.chance(0.05) ? .post : .counter)
         if procedure.onlineLevel == .none { channel = random.chance(0.05) ? .post : .counter }
-        guard let (competent, receiving) = units(for: procedure, random: &random),
+        let span = context.now.timeIntervalSince(context.start)
+        let submitted = workingMoment(context.start.addingTimeInterval(span * position), random: &random)
+        guard submitted < context.now else { return }
+        guard let (competent, receiving) = units(for: procedure, on: submitted, random: &random),
             let reception = context.officers.pick(.reception, at: receiving, using: &random),
             let specialist = context.officers.pick(.specialist, at: competent, using: &random),
             let leader = context.officers.pick(.leader, at: competent, using: &random),
             let clerk = context.officers.pick(.clerk, at: competent, using: &random)
         else { summary.skippedSteps += 1; return }
-
-        let span = context.now.timeIntervalSince(context.start)
-        let submitted = workingMoment(context.start.addingTimeInterval(span * position), random: &random)
-        guard submitted < context.now else { return }
         let input = ApplicationInput(
             procedureCode: procedure.code, receivingUnit: receiving, competentUnit: competent,
-            secret: IdentifierSource.randomToken(length: 10), data: formData(procedure, applicant: applicant, random: &random),
+            secret: IdentifierSource.randomToken(length: 10), data: DemoForms.sampleData(procedure, applicant: applicant, random: &random),
             components: procedure.documents.filter(\.required).map {
                 DossierComponent(requirement: $0.id, document: context.documentHash, digitised: channel != .online)
             })
@@ -83,65 +82,61 @@ struct DossierWalk {
                     after: Int.random(in: 10...200, using: &random))
                 return
             }
-            let ending: Ending = random.chance(0.50) ? .early : (random.chance(0.82) ? .onTime : .late)
-            let budget = max(60, minutes(until: target(ending, receivedAt: receivedAt, due: due, random: &random),
-                from: receivedAt))
-            var slices = budget
-            func slice(_ share: Double) -> Int {
-                let value = max(5, Int(Double(budget) * share))
-                slices -= value
-                return value
-            }
+            let ending: Ending = random.chance(0.50) ? .early : (random.chance(0.86) ? .onTime : .late)
+            // Every step takes a share of the office time left until the wanted end, so that the
+            // outcome mix (about half early, 40% on time, under 10% late) comes out as planned.
+            var target = self.target(ending, receivedAt: receivedAt, due: due, random: &random)
+            func part(_ share: Double) -> Int { max(1, Int(Double(minutes(until: target, from: cursor)) * share)) }
             try await act(.assign(officerID: specialist.id), by: dossier.state == .received ? reception : leader,
-                after: slice(0.08))
-            try await act(.appraise(note: "Đã kiểm tra thành phần hồ sơ."), by: specialist, after: slice(0.12))
+                after: part(0.1))
+            try await act(.appraise(note: "Đã kiểm tra thành phần hồ sơ."), by: specialist, after: part(0.2))
             if let other = procedure.process.first(where: { $0.interAgency })?.unit,
                 let partner = context.officers.pick(.specialist, at: other, using: &random), other != competent
             {
-                try await act(.sendToOtherAgency(unit: other, note: "Chuyển liên thông."), by: specialist, after: slice(0.05))
-                try await act(.returnFromOtherAgency(note: "Đã xử lý phần liên thông."), by: partner, after: slice(0.2))
+                try await act(.sendToOtherAgency(unit: other, note: "Chuyển liên thông."), by: specialist, after: part(0.1))
+                try await act(.returnFromOtherAgency(note: "Đã xử lý phần liên thông."), by: partner, after: part(0.3))
             }
             let requests = random.chance(0.07) ? (random.chance(0.2) ? 2 : 1) : 0
             for round in 0..<requests {
                 try await act(.requestSupplement(items: [SupplementItem(requirement: procedure.documents.first?.id,
                     description: round == 0 ? "Bổ sung bản sao giấy tờ tùy thân." : "Bổ sung xác nhận nơi cư trú.")],
-                    reason: "Cần bổ sung hồ sơ"), by: specialist, after: slice(0.05))
-                try await act(.supplement(components: [], data: [:]), by: byApplicant,
-                    after: Int.random(in: 240...2400, using: &random))
+                    reason: "Cần bổ sung hồ sơ"), by: specialist, after: part(0.1))
+                let paused = Int.random(in: 240...2400, using: &random)
+                try await act(.supplement(components: [], data: [:]), by: byApplicant, after: paused)
+                target = calendar.adding(officeMinutes: paused, to: target)
             }
             if procedure.fee.amount > 0, dossier.feeAmount > 0, random.chance(0.6) {
                 try await act(.assessFee(amount: dossier.feeAmount, reference: "PHI-\(dossier.reference)"),
-                    by: specialist, after: slice(0.03))
+                    by: specialist, after: part(0.1))
                 let method: PaymentMethod = channel == .online && random.chance(0.8) ? .online : .counter
                 try await act(.pay(method: method, reference: "TT-\(dossier.reference)"),
-                    by: method == .online ? nil : reception, after: Int.random(in: 30...900, using: &random))
+                    by: method == .online ? nil : reception, after: part(0.2))
             }
             if ending == .late, random.chance(0.4), let currentDue = dossier.dueAt {
                 let latest = calendar.latestExtensionMoment(forDue: currentDue)
                 if latest > cursor {
-                    let minutesLeft = minutes(until: latest, from: cursor)
                     let newDue = calendar.adding(officeMinutes: 3 * 480, to: currentDue)
                     try? await act(.extend(newDue: newDue, reason: "Cần xác minh thêm với cơ quan liên quan."),
-                        by: leader, after: max(1, minutesLeft / 2))
+                        by: leader, after: max(1, minutes(until: latest, from: cursor) / 2))
                 }
             }
             if random.chance(0.01) {
                 try await act(.stop(legalReason: "Theo đề nghị của cơ quan có thẩm quyền (Điều 10, Nghị định 61/2018/NĐ-CP)."),
-                    by: leader, after: slice(0.1))
+                    by: leader, after: part(0.3))
                 return
             }
             let refusal = random.chance(0.03)
             try await act(.submitForApproval(outcome: refusal ? .refusal : .granted,
                 summary: refusal ? "Đề xuất từ chối: không đủ điều kiện." : "Đề xuất giải quyết."),
-                by: specialist, after: slice(0.3))
+                by: specialist, after: part(0.4))
             if random.chance(0.05) {
-                try await act(.returnForRework(comment: "Đề nghị rà soát lại căn cứ pháp lý."), by: leader, after: slice(0.05))
+                try await act(.returnForRework(comment: "Đề nghị rà soát lại căn cứ pháp lý."), by: leader, after: part(0.3))
                 try await act(.submitForApproval(outcome: .granted, summary: "Đã rà soát, đề xuất giải quyết."),
-                    by: specialist, after: slice(0.05))
+                    by: specialist, after: part(0.3))
             }
-            try await act(.approve(comment: "Đồng ý."), by: leader, after: slice(0.1))
+            try await act(.approve(comment: "Đồng ý."), by: leader, after: part(0.5))
             try await act(.issue(resultNumber: "\(Int.random(in: 1...9999, using: &random))/\(procedure.resultKind.rawValue.uppercased())"),
-                by: clerk, after: max(5, slices))
+                by: clerk, after: part(1))
             let delivery: DeliveryChannel = channel == .online ? .electronic : (random.chance(0.7) ? .counter : .post)
             try await act(.deliver(channel: delivery), by: delivery == .counter ? reception : clerk,
                 after: Int.random(in: 30...960, using: &random))
@@ -184,40 +179,16 @@ struct DossierWalk {
         context.calendar.adding(officeMinutes: Int.random(in: 1...400, using: &random), to: instant)
     }
 
-    private func units(for procedure: Procedure, random: inout SeededGenerator) -> (String, String)? {
+    /// Units active on the day of submission: before the 2025 reform, the merged communes.
+    private func units(for procedure: Procedure, on instant: Date, random: inout SeededGenerator) -> (String, String)? {
         let tree = context.units
-        let today = context.calendar.localDate(of: context.now)
-        let candidates = tree.units.values.filter { procedure.isCompetent($0) && $0.isActive(on: today) }
+        let day = context.calendar.localDate(of: instant)
+        let candidates = tree.units.values.filter { procedure.isCompetent($0) && $0.isActive(on: day) }
             .sorted { $0.code < $1.code }
         guard let competent = candidates.randomElement(using: &random) else { return nil }
         if competent.kind == .commune { return (competent.code, competent.code) }
-        let centre = tree.units.values.first { $0.kind == .serviceCentre }
+        let centre = tree.units.values.first { $0.kind == .serviceCentre && $0.isActive(on: day) }
         if let centre, random.chance(0.7) { return (competent.code, centre.code) }
         return (competent.code, competent.code)
-    }
-
-    private func formData(
-        _ procedure: Procedure, applicant: Applicant, random: inout SeededGenerator
-    ) -> [String: JSONValue] {
-        var data: [String: JSONValue] = [:]
-        for field in procedure.form.fields {
-            switch field.type {
-            case .text: data[field.name] = .string(field.name.contains("name") ? applicant.fullName : "Nội dung kê khai mẫu")
-            case .multiline: data[field.name] = .string("Trình bày nội dung đề nghị giải quyết thủ tục.")
-            case .number:
-                let low = Int(field.minimum ?? 1)
-                let high = max(low, Int(field.maximum ?? Double(low + 5)))
-                data[field.name] = .int(Int64(Int.random(in: low...high, using: &random)))
-            case .date: data[field.name] = .string("19\(Int.random(in: 60...99, using: &random))-0\(Int.random(in: 1...9, using: &random))-1\(Int.random(in: 0...9, using: &random))")
-            case .select: data[field.name] = (field.options?.randomElement(using: &random)).map(JSONValue.string) ?? .null
-            case .boolean: data[field.name] = .bool(true)
-            case .email: data[field.name] = "congdan@example.vn"
-            case .phone: data[field.name] = .string(applicant.phone ?? "0912345678")
-            case .personalID:
-                data[field.name] = .string(applicant.kind == .person ? applicant.identifier : "022090000001")
-            case .taxCode: data[field.name] = .string(applicant.kind == .business ? applicant.identifier : "5700100256")
-            }
-        }
-        return data.filter { $0.value != .null }
     }
 }

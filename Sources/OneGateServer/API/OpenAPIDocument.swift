@@ -233,7 +233,7 @@ enum OpenAPIDocument {
                 "required": true,
                 "description": "The time limit, e.g. `5 working_days`, `8 working_hours`, `30 calendar_days`, `same_day`.",
                 "schema": {
-                  "$ref": "#/components/schemas/TimeLimit"
+                  "$ref": "#/components/schemas/TimeLimitText"
                 }
               },
               {
@@ -243,6 +243,7 @@ enum OpenAPIDocument {
                 "description": "The start: an RFC 3339 instant, or a local `YYYY-MM-DDTHH:MM[:SS]` in the instance's time zone.",
                 "schema": {
                   "type": "string",
+                  "pattern": "^((19[0-9]{2}|2[01][0-9]{2})-((0[13578]|1[02])-(0[1-9]|[12][0-9]|3[01])|(0[469]|11)-(0[1-9]|[12][0-9]|30)|02-(0[1-9]|1[0-9]|2[0-8]))[T ]([01]?[0-9]|2[0-3]):[0-5][0-9](:[0-5][0-9])?|(19[0-9]{2}|2[01][0-9]{2})-((0[13578]|1[02])-(0[1-9]|[12][0-9]|3[01])|(0[469]|11)-(0[1-9]|[12][0-9]|30)|02-(0[1-9]|1[0-9]|2[0-8]))T([01][0-9]|2[0-3]):[0-5][0-9]:[0-5][0-9](\\.[0-9]{3})?(Z|[+-]([01][0-9]|2[0-3]):[0-5][0-9]))$",
                   "examples": [
                     "2026-02-13T10:00"
                   ]
@@ -561,7 +562,8 @@ enum OpenAPIDocument {
                 "description": "A past or current version number.",
                 "schema": {
                   "type": "integer",
-                  "minimum": 1
+                  "minimum": 1,
+                  "maximum": 9223372036854775807
                 }
               }
             ],
@@ -789,7 +791,8 @@ enum OpenAPIDocument {
                 "application/pdf": {
                   "schema": {
                     "type": "string",
-                    "contentMediaType": "application/pdf"
+                    "contentMediaType": "application/pdf",
+                    "pattern": "^%PDF-"
                   }
                 },
                 "image/jpeg": {
@@ -807,7 +810,8 @@ enum OpenAPIDocument {
                 "application/octet-stream": {
                   "schema": {
                     "type": "string",
-                    "contentMediaType": "application/octet-stream"
+                    "contentMediaType": "application/octet-stream",
+                    "pattern": "^%PDF-"
                   }
                 }
               }
@@ -1707,8 +1711,8 @@ enum OpenAPIDocument {
           },
           "InstantInput": {
             "type": "string",
-            "description": "An RFC 3339 instant, with or without fractional seconds and with any offset, e.g. `2026-03-20T10:00:00+07:00`.",
-            "format": "date-time"
+            "description": "An RFC 3339 instant, with or without (three) fractional digits and with any offset, e.g. `2026-03-20T10:00:00+07:00`.",
+            "pattern": "^(19[0-9]{2}|2[01][0-9]{2})-((0[13578]|1[02])-(0[1-9]|[12][0-9]|3[01])|(0[469]|11)-(0[1-9]|[12][0-9]|30)|02-(0[1-9]|1[0-9]|2[0-8]))T([01][0-9]|2[0-3]):[0-5][0-9]:[0-5][0-9](\\.[0-9]{3})?(Z|[+-]([01][0-9]|2[0-3]):[0-5][0-9])$"
           },
           "LocalDate": {
             "type": "string",
@@ -1772,28 +1776,59 @@ enum OpenAPIDocument {
               "5 working_days"
             ]
           },
+          "TimeLimitText": {
+            "type": "string",
+            "description": "A time limit as text: an amount from 1 to 10000 and a unit (`5 working_days`, `8 working_hours`, `30 calendar_days`), or `same_day`.",
+            "pattern": "^\\s*(0*1\\s+)?same_day\\s*$|^\\s*0*(10000|[1-9][0-9]{0,3})\\s+(working_days|working_hours|calendar_days)\\s*$",
+            "examples": [
+              "5 working_days"
+            ]
+          },
           "TimeLimitInput": {
-            "description": "A time limit as accepted on import: the text form, or `{\"amount\": 5, \"unit\": \"working_days\"}`. The amount is 1 to 10000 (exactly 1 for `same_day`). Responses always use the text form.",
+            "description": "A time limit as accepted on import: the text form, or `{\"amount\": 5, \"unit\": \"working_days\"}` (amount 1 to 10000, exactly 1 for `same_day`). Responses always use the text form.",
             "oneOf": [
               {
-                "type": "string",
-                "pattern": "^\\s*(same_day|1\\s+same_day|[0-9]+\\s+(working_days|working_hours|calendar_days))\\s*$"
+                "$ref": "#/components/schemas/TimeLimitText"
               },
               {
-                "type": "object",
-                "properties": {
-                  "amount": {
-                    "type": "integer",
-                    "minimum": 1,
-                    "maximum": 10000
+                "oneOf": [
+                  {
+                    "type": "object",
+                    "properties": {
+                      "amount": {
+                        "type": "integer",
+                        "minimum": 1,
+                        "maximum": 10000
+                      },
+                      "unit": {
+                        "type": "string",
+                        "enum": [
+                          "working_days",
+                          "working_hours",
+                          "calendar_days"
+                        ]
+                      }
+                    },
+                    "required": [
+                      "amount",
+                      "unit"
+                    ]
                   },
-                  "unit": {
-                    "$ref": "#/components/schemas/TimeLimitUnit"
+                  {
+                    "type": "object",
+                    "properties": {
+                      "amount": {
+                        "const": 1
+                      },
+                      "unit": {
+                        "const": "same_day"
+                      }
+                    },
+                    "required": [
+                      "amount",
+                      "unit"
+                    ]
                   }
-                },
-                "required": [
-                  "amount",
-                  "unit"
                 ]
               }
             ]
@@ -2211,7 +2246,8 @@ enum OpenAPIDocument {
                 "type": "integer",
                 "description": "In đồng.",
                 "format": "int64",
-                "minimum": 0
+                "minimum": 0,
+                "maximum": 9223372036854775807
               },
               "description": {
                 "$ref": "#/components/schemas/LocalizedText"
@@ -2267,7 +2303,9 @@ enum OpenAPIDocument {
                 "type": "boolean"
               },
               "maxLength": {
-                "type": "integer"
+                "type": "integer",
+                "minimum": -9223372036854775808,
+                "maximum": 9223372036854775807
               },
               "minimum": {
                 "type": "number"
@@ -2324,7 +2362,8 @@ enum OpenAPIDocument {
               "allottedMinutes": {
                 "type": "integer",
                 "description": "Office minutes allotted to the step.",
-                "minimum": 0
+                "minimum": 0,
+                "maximum": 9223372036854775807
               },
               "interAgency": {
                 "type": "boolean"
@@ -2349,7 +2388,8 @@ enum OpenAPIDocument {
               "version": {
                 "type": "integer",
                 "description": "Version number, from 1.",
-                "minimum": 1
+                "minimum": 1,
+                "maximum": 9223372036854775807
               },
               "name": {
                 "$ref": "#/components/schemas/LocalizedText"
@@ -2442,10 +2482,25 @@ enum OpenAPIDocument {
               "version": {
                 "type": "integer",
                 "description": "Version number. On import it is recomputed: a new code keeps it, changed content gets the next version, identical content is left alone.",
-                "minimum": 1
+                "minimum": 1,
+                "maximum": 9223372036854775807
               },
               "name": {
-                "$ref": "#/components/schemas/LocalizedText"
+                "type": "object",
+                "description": "Names; the Vietnamese one must not be empty.",
+                "properties": {
+                  "vi": {
+                    "type": "string",
+                    "minLength": 1
+                  },
+                  "en": {
+                    "type": "string"
+                  }
+                },
+                "required": [
+                  "vi",
+                  "en"
+                ]
               },
               "topic": {
                 "$ref": "#/components/schemas/LocalizedText"
@@ -2519,7 +2574,24 @@ enum OpenAPIDocument {
               "resultKind",
               "resultName",
               "legalBasis"
-            ]
+            ],
+            "if": {
+              "properties": {
+                "onlineLevel": {
+                  "const": "full"
+                }
+              },
+              "required": [
+                "onlineLevel"
+              ]
+            },
+            "then": {
+              "properties": {
+                "fullOnlineEligible": {
+                  "const": true
+                }
+              }
+            }
           },
           "ProcedurePage": {
             "type": "object",
@@ -3230,11 +3302,13 @@ enum OpenAPIDocument {
               },
               "identifier": {
                 "type": "string",
-                "description": "12-digit personal identification number, or a 10- or 13-digit tax code."
+                "description": "12-digit personal identification number (person), or a tax code of 10 or 13 digits, dashes allowed (business)."
               },
               "fullName": {
                 "type": "string",
-                "description": "Not blank, at most 200 characters."
+                "description": "Not blank, at most 200 characters.",
+                "pattern": "\\S",
+                "maxLength": 200
               },
               "phone": {
                 "type": "string"
@@ -3249,7 +3323,31 @@ enum OpenAPIDocument {
             "required": [
               "identifier",
               "fullName"
-            ]
+            ],
+            "if": {
+              "properties": {
+                "kind": {
+                  "const": "business"
+                }
+              },
+              "required": [
+                "kind"
+              ]
+            },
+            "then": {
+              "properties": {
+                "identifier": {
+                  "pattern": "^-*([0-9]-*){10}$|^-*([0-9]-*){13}$"
+                }
+              }
+            },
+            "else": {
+              "properties": {
+                "identifier": {
+                  "pattern": "^[0-9]{12}$"
+                }
+              }
+            }
           },
           "CounterApplicationRequest": {
             "type": "object",
@@ -3298,7 +3396,7 @@ enum OpenAPIDocument {
           },
           "ActionRequest": {
             "type": "object",
-            "description": "One body for every action; each action reads the members it needs and answers 422 `invalid_field` (`details.field`) when a required one is missing or blank. Members an action does not use are ignored. An empty body is the same as `{}`.\n\n| action | required | optional |\n| --- | --- | --- |\n| accept | — | — |\n| request_supplement | items, reason | — |\n| refuse | reason | redirect |\n| assign | officerId | — |\n| appraise | note | — |\n| submit_for_approval | summary | outcome |\n| send_to_other_agency | unit | note |\n| return_from_other_agency | — | note |\n| supplement | — | components, data |\n| assess_fee | amount, reference | — |\n| pay | reference | method |\n| extend | newDue, reason | — |\n| stop | legalReason | — |\n| approve | — | comment |\n| issue | resultNumber | — |\n| return_for_rework | comment | — |\n| deliver | — | channel |\n| withdraw | — | reason |",
+            "description": "One body for every action; each action reads the members it needs and answers 422 `invalid_field` (`details.field`) when a required one is missing or blank. Text members must contain a non-blank character and be at most 4000 characters. Members an action does not use are ignored. An empty body is the same as `{}`.\n\n| action | required | optional |\n| --- | --- | --- |\n| accept | — | — |\n| request_supplement | items, reason | — |\n| refuse | reason | redirect |\n| assign | officerId | — |\n| appraise | note | — |\n| submit_for_approval | summary | outcome |\n| send_to_other_agency | unit | note |\n| return_from_other_agency | — | note |\n| supplement | — | components, data |\n| assess_fee | amount, reference | — |\n| pay | reference | method |\n| extend | newDue, reason | — |\n| stop | legalReason | — |\n| approve | — | comment |\n| issue | resultNumber | — |\n| return_for_rework | comment | — |\n| deliver | — | channel |\n| withdraw | — | reason |",
             "properties": {
               "items": {
                 "type": "array",
@@ -3318,11 +3416,14 @@ enum OpenAPIDocument {
                     "description"
                   ]
                 },
-                "description": "request_supplement: everything missing, in one go (required, non-empty)."
+                "description": "request_supplement: everything missing, in one go (required, non-empty).",
+                "minItems": 1
               },
               "reason": {
                 "type": "string",
-                "description": "request_supplement, refuse, extend: required (not blank, at most 4000 characters). withdraw: optional."
+                "description": "request_supplement, refuse, extend: required (not blank, at most 4000 characters). withdraw: optional.",
+                "pattern": "\\S",
+                "maxLength": 4000
               },
               "redirect": {
                 "type": "string",
@@ -3330,11 +3431,15 @@ enum OpenAPIDocument {
               },
               "officerId": {
                 "type": "string",
-                "description": "assign: required, id of a handling officer (specialist) of the competent unit."
+                "description": "assign: required, id of a handling officer (specialist) of the competent unit.",
+                "pattern": "\\S",
+                "maxLength": 4000
               },
               "note": {
                 "type": "string",
-                "description": "appraise: required. send_to_other_agency, return_from_other_agency: optional."
+                "description": "appraise: required. send_to_other_agency, return_from_other_agency: optional.",
+                "pattern": "\\S",
+                "maxLength": 4000
               },
               "outcome": {
                 "$ref": "#/components/schemas/Outcome",
@@ -3342,11 +3447,15 @@ enum OpenAPIDocument {
               },
               "summary": {
                 "type": "string",
-                "description": "submit_for_approval: required."
+                "description": "submit_for_approval: required.",
+                "pattern": "\\S",
+                "maxLength": 4000
               },
               "unit": {
                 "type": "string",
-                "description": "send_to_other_agency: required, code of an existing unit other than the competent unit."
+                "description": "send_to_other_agency: required, code of an existing unit other than the competent unit.",
+                "pattern": "\\S",
+                "maxLength": 4000
               },
               "components": {
                 "type": "array",
@@ -3362,11 +3471,15 @@ enum OpenAPIDocument {
               "amount": {
                 "type": "integer",
                 "description": "assess_fee: required, positive, in đồng.",
-                "format": "int64"
+                "format": "int64",
+                "minimum": 1,
+                "maximum": 9223372036854775807
               },
               "reference": {
                 "type": "string",
-                "description": "assess_fee, pay: required payment reference."
+                "description": "assess_fee, pay: required payment reference.",
+                "pattern": "\\S",
+                "maxLength": 4000
               },
               "method": {
                 "$ref": "#/components/schemas/PaymentMethod",
@@ -3378,15 +3491,21 @@ enum OpenAPIDocument {
               },
               "legalReason": {
                 "type": "string",
-                "description": "stop: required."
+                "description": "stop: required.",
+                "pattern": "\\S",
+                "maxLength": 4000
               },
               "comment": {
                 "type": "string",
-                "description": "return_for_rework: required. approve: optional."
+                "description": "return_for_rework: required. approve: optional.",
+                "pattern": "\\S",
+                "maxLength": 4000
               },
               "resultNumber": {
                 "type": "string",
-                "description": "issue: required."
+                "description": "issue: required.",
+                "pattern": "\\S",
+                "maxLength": 4000
               },
               "channel": {
                 "$ref": "#/components/schemas/DeliveryChannel",

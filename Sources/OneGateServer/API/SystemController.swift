@@ -7,6 +7,7 @@ struct SystemController {
     let dependencies: AppDependencies
 
     func addRoutes(to router: Router<AppRequestContext>, api: RouterGroup<AppRequestContext>) {
+        router.get("livez", use: live)
         router.get("health", use: health)
         router.get("metrics", use: metrics)
         api.get("health", use: health)
@@ -23,6 +24,12 @@ struct SystemController {
         var time: Date
     }
 
+    /// Liveness: answers without touching the store (load balancers, and the benchmark's ceiling).
+    @Sendable func live(_ request: Request, context: AppRequestContext) async throws -> Response {
+        Response(status: .ok, headers: [.contentType: "text/plain"], body: .init(byteBuffer: .init(string: "ok")))
+    }
+
+    /// Readiness: the store answers.
     @Sendable func health(_ request: Request, context: AppRequestContext) async throws -> Response {
         _ = try await dependencies.store.setting("instance.name")
         return try JSONBody.response(Health(status: "ok", instance: dependencies.instanceName, time: Date()))
