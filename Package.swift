@@ -106,7 +106,7 @@ let package = Package(
         .testTarget(
             name: "OneGateServerTests",
             dependencies: [
-                "OneGateCore", "OneGateServer", "OneGateTestSupport",
+                "OneGateCore", "OneGateServer", "OneGateTestSupport", "OneGateRuntime", "OneGateDemo",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
             ],

@@ -140,7 +140,7 @@ DATE_PATTERN = (r"(19[0-9]{2}|2[01][0-9]{2})-((0[13578]|1[02])-(0[1-9]|[12][0-9]
     r"|(0[469]|11)-(0[1-9]|[12][0-9]|30)|02-(0[1-9]|1[0-9]|2[0-8]))")
 RFC3339_PATTERN = (DATE_PATTERN + r"T([01][0-9]|2[0-3]):[0-5][0-9]:[0-5][0-9](\.[0-9]{3})?"
     r"(Z|[+-]([01][0-9]|2[0-3]):[0-5][0-9])")
-LOCAL_MOMENT_PATTERN = DATE_PATTERN + r"[T ]([01]?[0-9]|2[0-3]):[0-5][0-9](:[0-5][0-9])?"
+LOCAL_MOMENT_PATTERN = DATE_PATTERN + r"T([01]?[0-9]|2[0-3]):[0-5][0-9](:[0-5][0-9])?"
 TIME_LIMIT_PATTERN = (r"^\s*(0*1\s+)?same_day\s*$|^\s*0*(10000|[1-9][0-9]{0,3})\s+"
     r"(working_days|working_hours|calendar_days)\s*$")
 TEXT = {"pattern": r"\S", "maxLength": 4000}
@@ -622,8 +622,9 @@ SCHEMAS["PublicStatus"] = obj({
 ERROR_RESPONSES = {
     400: ("BadRequest", "Bad request: `malformed_json` (body is not valid JSON for this endpoint), "
         "`invalid_idempotency_key`, `empty_document`, `bad_request`."),
-    401: ("Unauthenticated", "`unauthenticated` (login required), `invalid_token` (the bearer token or session "
-        "cookie sent is unknown or expired; answered on every route, public ones included), `invalid_credentials`."),
+    401: ("Unauthenticated", "`unauthenticated` (login required), `invalid_token` (the bearer token sent, or on a "
+        "GET the session cookie, is unknown or expired; answered on every route, public ones included), "
+        "`invalid_credentials`."),
     403: ("Forbidden", "`forbidden`, `applicants_only`, `not_assignee`: signed in, but not allowed."),
     404: ("NotFound", "`not_found`; `details.resource` names what (dossier, procedure, unit, document, "
         "certificate, action, route). A dossier the caller may not read is reported as not found."),
@@ -716,8 +717,10 @@ def operation(operation_id, tag, summary, description, responses, security=None,
     return op
 
 
-UNAUTHENTICATED_PUBLIC = "Only when an unknown or expired bearer token (or session cookie) is sent: `invalid_token`."
-UNAUTHENTICATED = "No token (`unauthenticated`), or an unknown or expired one (`invalid_token`)."
+UNAUTHENTICATED_PUBLIC = ("Only when an unknown or expired bearer token (or, on a GET, session cookie) is sent: "
+    "`invalid_token`.")
+UNAUTHENTICATED = ("No token (`unauthenticated`; a session cookie counts only on GET), or an unknown or expired "
+    "one (`invalid_token`).")
 SERVER_ERROR = "Unexpected failure (`internal_error`)."
 
 
@@ -730,6 +733,10 @@ def health_operation(operation_id):
 
 PATHS = {}
 
+PATHS["/livez"] = {"get": operation("getLiveness", "system", "Liveness",
+    "Answers `ok` without touching the store: for load balancers. Public.",
+    {200: {"description": "The process is up.", "content": {"text/plain": {"schema": enum(["ok"])}}},
+        401: error(401, UNAUTHENTICATED_PUBLIC), 500: error(500, SERVER_ERROR)})}
 PATHS["/health"] = {"get": health_operation("getHealth")}
 PATHS["/metrics"] = {"get": operation("getMetrics", "system", "Prometheus metrics",
     "Request counters by method and status and a latency histogram, in the Prometheus text format 0.0.4. Public.",
@@ -778,17 +785,22 @@ PATHS["/api/v1/certificates/{serial}"] = {"get": operation("getCertificate", "au
 PATHS["/api/v1/auth/login"] = {"post": operation("login", "auth", "Log in",
     "Password login for officers and applicants with a local account. Returns a bearer token valid for 8 hours. "
     "Wrong user name, wrong password and a deactivated officer all answer the same 401, in the same time.",
-    {200: ok("Logged in.", ref("LoginResponse")),
+    {200: ok("Logged in.", ref("LoginResponse"), headers={"Set-Cookie": {
+            "description": "The same session as the `onegate_session` cookie for the web pages (`HttpOnly; "
+                "SameSite=Lax; Path=/`, `Secure` behind TLS).", "schema": string()}}),
         400: error(400, "`malformed_json`: not a JSON object with string `username` and `password`."),
         401: error(401, "`invalid_credentials`; or `invalid_token` when a bad bearer token was sent as well."),
         413: error(413, "Body over 4096 bytes."),
         415: error(415, "`unsupported_media_type`: a Content-Type other than application/json."),
         500: error(500, SERVER_ERROR)},
     request_body={"required": True, "content": json_content(ref("LoginRequest"), {
-        "reception": {"username": "tiepnhan.halong", "password": "demo1234"}})})}
+        "reception": {"username": "tiepnhan.halong", "password": "demo1234"},
+        "citizen": {"username": "congdan1", "password": "demo1234"}})})}
 PATHS["/api/v1/auth/logout"] = {"post": operation("logout", "auth", "Log out",
     "Ends the session of the token sent. Any signed-in principal.",
-    {204: {"description": "Logged out."}, 401: error(401, UNAUTHENTICATED), 500: error(500, SERVER_ERROR)},
+    {204: {"description": "Logged out.", "headers": {"Set-Cookie": {
+            "description": "Clears the `onegate_session` cookie.", "schema": string()}}},
+        401: error(401, UNAUTHENTICATED), 500: error(500, SERVER_ERROR)},
     security=BEARER)}
 PATHS["/api/v1/me"] = {"get": operation("getMe", "auth", "Who am I",
     "The signed-in principal and, for officers, their roles. Any signed-in principal.",
@@ -849,8 +861,9 @@ PATHS["/api/v1/units/{code}"] = {"get": operation("getUnit", "catalogue", "A uni
 UPLOAD_TYPES = ["application/pdf", "image/jpeg", "image/png", "application/octet-stream"]
 PATHS["/api/v1/documents"] = {"post": operation("uploadDocument", "documents", "Upload a document",
     "Stores a PDF, JPEG or PNG (at most 20 MiB) by its SHA-256 and records the caller as an owner, so that the "
-    "hash can be used in dossier components. The type is detected from the content; a declared Content-Type "
-    "other than `application/octet-stream` must match it. Uploading the same bytes again is harmless (200). "
+    "hash can be used in dossier components. The type is detected from the content (PDF: starts with `%PDF-`; "
+    "JPEG: bytes FF D8 FF; PNG: the 8-byte PNG signature); a declared Content-Type other than "
+    "`application/octet-stream` must match it. Uploading the same bytes again is harmless (200). "
     "Any signed-in principal. No Idempotency-Key is needed: the upload is idempotent by content.",
     {200: ok("The document was already stored; the caller is now an owner too.", ref("UploadedDocument")),
         201: ok("The document was stored.", ref("UploadedDocument"), links={
@@ -861,7 +874,7 @@ PATHS["/api/v1/documents"] = {"post": operation("uploadDocument", "documents", "
         415: error(415, "`unsupported_document_type` (not PDF, JPEG or PNG) or `content_type_mismatch`."),
         500: error(500, SERVER_ERROR)},
     security=BEARER, request_body={"required": True, "description": "The raw bytes of the file.",
-        "content": {media: {"schema": string(contentMediaType=media,
+        "content": {media: {"schema": string(contentMediaType=media, minLength=1,
             **({"pattern": "^%PDF-"} if media in ("application/pdf", "application/octet-stream") else {}))}
             for media in UPLOAD_TYPES}})}
 PATHS["/api/v1/documents/{sha256}"] = {"get": operation("downloadDocument", "documents", "Download a document",
@@ -905,8 +918,8 @@ PATHS["/api/v1/dossiers"] = {
         request_body={"required": True, "content": json_content(ref("ApplicationRequest"))}),
     "get": operation("listDossiers", "dossiers", "List dossiers",
         "An applicant sees their own dossiers; an officer sees the dossiers whose receiving or competent unit lies "
-        "in the subtrees of their roles. Ordered by appointment (earliest first; none last), then newest. Any "
-        "signed-in principal.",
+        "in the subtrees of their roles. Ordered by what is due next (the appointment, or the reception-check "
+        "deadline while `submitted`; earliest first, none last), then newest. Any signed-in principal.",
         {200: ok("A page of dossiers (without `procedure.name`).", ref("DossierPage")),
             401: error(401, UNAUTHENTICATED),
             403: error(403, "`forbidden`: `unit` is outside the officer's units."),
@@ -922,8 +935,8 @@ PATHS["/api/v1/dossiers"] = {
                 "applicants."),
             query("assignee", enum(["me"]), "Officers: `me` for the dossiers assigned to them. Other values are "
                 "ignored."),
-            query("overdue", boolean(), "`true`: only dossiers whose appointment has passed. Other values are "
-                "ignored."),
+            query("overdue", boolean(), "`true`: only dossiers whose appointment (or reception-check deadline "
+                "while `submitted`) has passed. Other values are ignored."),
         ]),
 }
 PATHS["/api/v1/counter/dossiers"] = {"post": operation("receiveDossierAtCounter", "dossiers", "Receive at a counter",
@@ -1001,9 +1014,10 @@ PATHS["/api/v1/dossiers/{id}/actions/{action}"] = {"post": operation("performAct
         "accept": {},
         "request_supplement": {"items": [{"requirement": "birth_notice", "description": "The birth notice is "
             "missing."}], "reason": "Incomplete dossier."},
-        "assign": {"officerId": "officer-<specialist username>"},
+        "assign": {"officerId": "officer-chuyenvien.halong"},
         "extend": {"newDue": "2026-03-20T10:00:00.000Z", "reason": "Verification with another agency."},
         "deliver": {"channel": "electronic"},
+        "issue": {"resultNumber": "125/2026/KS"},
     })})}
 PATHS["/api/v1/dossiers/{id}/events"] = {"get": operation("listDossierEvents", "audit", "Signed events",
     "The dossier's signed event chain, in order, with canonical bytes, hashes and signatures. Same readers as the "
@@ -1046,7 +1060,7 @@ PATHS["/api/v1/public/status"] = {"post": operation("lookupPublicStatus", "publi
         415: error(415, "`unsupported_media_type`: a Content-Type other than application/json."),
         500: error(500, SERVER_ERROR)},
     request_body={"required": True, "content": json_content(ref("PublicStatusRequest"), {
-        "lookup": {"code": "000.00.12.H40-260302-0042", "secret": "K7QW3ZP9XM"}})})}
+        "lookup": {"code": "000.01.40.H40-260302-0042", "secret": "K7QW3ZP9XM"}})})}
 
 # MARK: - Document
 
@@ -1086,8 +1100,9 @@ DOCUMENT = {
         "headers": HEADERS,
         "securitySchemes": {
             "bearer": {"type": "http", "scheme": "bearer",
-                "description": "The token from `POST /api/v1/auth/login`, valid for 8 hours. (The web pages use "
-                    "the same session through the `onegate_session` cookie.)"},
+                "description": "The token from `POST /api/v1/auth/login`, valid for 8 hours. (The same session is "
+                    "also set as the `onegate_session` cookie for the web pages; under `/api/` the cookie is taken "
+                    "for GET and HEAD only, so every change needs the `Authorization` header.)"},
         },
     },
 }

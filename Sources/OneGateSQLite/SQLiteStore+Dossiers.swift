@@ -32,14 +32,16 @@ extension SQLiteStore {
         return try await write { db in
             if let claim = change.idempotency,
                 let row = try Row.fetchOne(
-                    db, sql: "SELECT status, body FROM idempotency_keys WHERE principal = ? AND key = ?",
+                    db, sql: "SELECT request_hash, status, body FROM idempotency_keys WHERE principal = ? AND key = ?",
                     arguments: [claim.principal, claim.key])
             {
+                guard row["request_hash"] == claim.requestHash else { throw OneGateError.idempotencyKeyReused }
                 let stored: Data = row["body"]
                 return .replayed(StoredResponse(status: row["status"], body: Array(stored)))
             }
             let columns: StatementArguments = [
-                dossier.code, dossier.state.rawValue, dossier.assignee, dossier.dueAt.map(Self.millis),
+                // The inbox orders by what is due next: the reception check while submitted.
+                dossier.code, dossier.state.rawValue, dossier.assignee, (dossier.dueAt ?? dossier.receptionDue).map(Self.millis),
                 Self.millis(dossier.updatedAt), dossier.version, body, dossier.tenant, dossier.id,
             ]
             if change.expectedVersion == 0 {

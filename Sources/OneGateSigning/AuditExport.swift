@@ -20,7 +20,9 @@ import SwiftASN1
 public enum AuditExport {
     /// One file of an export, by its relative path (`/`-separated).
     public struct File: Sendable, Hashable {
+        /// Relative path with `/` separators, e.g. `events/0001.json`.
         public var path: String
+        /// The file's bytes.
         public var contents: [UInt8]
     }
 

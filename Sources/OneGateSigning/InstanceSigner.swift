@@ -167,7 +167,7 @@ public final class InstanceSigner: EventSigner {
         let current = now()
         let at = stamp.date ?? current
         guard at >= authority.credential.notBefore else {
-            throw OneGateError.beforeCertificateAuthority(Timestamp.format(at))
+            throw OneGateError.signingTimeOutOfRange(Timestamp.format(at))
         }
         let issued = try authority.issueWithKey(
             for: identity,
@@ -175,10 +175,14 @@ public final class InstanceSigner: EventSigner {
                 min(at, current).addingTimeInterval(-Self.issuanceMargin),
                 authority.credential.notBefore),
             masterKey: masterKey)
+        let key = SigningKey(credential: issued.credential, key: issued.key)
+        // An `at` past the root's end (or 5 years ahead) cannot be covered; without this check the
+        // waiting signer would issue again and again.
+        guard key.covers(stamp) else { throw OneGateError.signingTimeOutOfRange(Timestamp.format(at)) }
         try await store.saveCredential(issued.credential)
         state.withLock { state in
             state.credentials[issued.credential.serial] = issued.credential
-            Self.insert(SigningKey(credential: issued.credential, key: issued.key), into: &state.keys, for: identity)
+            Self.insert(key, into: &state.keys, for: identity)
         }
     }
 

@@ -23,12 +23,13 @@ extension OneGateError {
             en: "A signing operation failed.", details: ["operation": what])
     }
 
-    /// A signature was requested for a time before the instance's root CA became valid.
-    static func beforeCertificateAuthority(_ at: String) -> OneGateError {
+    /// A signature was requested for a time no certificate of the instance can cover: before the
+    /// root CA's validity, or beyond what a certificate issued now would reach.
+    static func signingTimeOutOfRange(_ at: String) -> OneGateError {
         OneGateError(
-            .unprocessable, "signing_time_before_ca",
-            vi: "Thời điểm ký sớm hơn thời điểm hiệu lực của chứng thư gốc.",
-            en: "The signing time is before the root certificate's validity.", details: ["at": at])
+            .unprocessable, "signing_time_out_of_range",
+            vi: "Thời điểm ký nằm ngoài thời hạn hiệu lực của chứng thư số.",
+            en: "The signing time is outside the validity of the instance's certificates.", details: ["at": at])
     }
 
     /// An audit export was asked for without the certificate of one of its signers.

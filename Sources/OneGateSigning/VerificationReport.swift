@@ -37,10 +37,12 @@ public struct VerificationFailure: Sendable, Hashable, Codable, CustomStringConv
     public var seq: Int?
     /// For audit folders, the file at fault (`events/0003.json`, `manifest.json`).
     public var file: String?
+    /// The check that failed.
     public var check: VerificationCheck
     /// A short explanation for people; never key material.
     public var detail: String
 
+    /// Creates a failure report entry.
     public init(seq: Int?, file: String? = nil, check: VerificationCheck, detail: String) {
         self.seq = seq
         self.file = file
@@ -61,8 +63,10 @@ public struct VerificationReport: Sendable, Hashable, Codable, CustomStringConve
     public var ok: Bool
     /// How many events passed all checks before the first failure (all of them when `ok`).
     public var checkedEvents: Int
+    /// The first failing check, when not `ok`.
     public var failure: VerificationFailure?
 
+    /// Creates a report.
     public init(ok: Bool, checkedEvents: Int, failure: VerificationFailure?) {
         self.ok = ok
         self.checkedEvents = checkedEvents
@@ -77,6 +81,7 @@ public struct VerificationReport: Sendable, Hashable, Codable, CustomStringConve
         VerificationReport(ok: false, checkedEvents: count, failure: failure)
     }
 
+    /// `OK: 5 event(s) verified` or `FAILED after 2 event(s): events/0003.json: signature: …`.
     public var description: String {
         if let failure { return "FAILED after \(checkedEvents) event(s): \(failure)" }
         return "OK: \(checkedEvents) event(s) verified"

@@ -28,7 +28,8 @@ struct CanonicalJSONTests {
             """#)
         let expected =
             #"{"\r":"Carriage Return","1":"One","\#u{80}":"Control","\#u{f6}":"Latin Small Letter O With Diaeresis","#
-            + #""\#u{20ac}":"Euro Sign","\#u{1F600}":"Emoji: Grinning Face","\#u{fb33}":"Hebrew Letter Dalet With Dagesh"}"#
+            + #""\#u{20ac}":"Euro Sign","\#u{1F600}":"Emoji: Grinning Face","#
+            + #""\#u{fb33}":"Hebrew Letter Dalet With Dagesh"}"#
         #expect(text(input) == expected)
     }
 

@@ -1,7 +1,8 @@
 import Foundation
 import OneGateCore
-@testable import OneGateSigning
 import Testing
+
+@testable import OneGateSigning
 
 @Suite("Certificate authority and signer certificates", .serialized)
 struct CertificateAuthorityTests {
@@ -10,7 +11,8 @@ struct CertificateAuthorityTests {
         let folder = try Shell.temporaryFolder("onegate-cert")
         defer { try? FileManager.default.removeItem(at: folder) }
         try Data(pem.utf8).write(to: folder.appendingPathComponent("c.pem"))
-        let output = try Shell.run(["openssl", "x509", "-in", "c.pem", "-noout", "-nameopt", "RFC2253,-esc_msb"] + options, in: folder)
+        let output = try Shell.run(
+            ["openssl", "x509", "-in", "c.pem", "-noout", "-nameopt", "RFC2253,-esc_msb"] + options, in: folder)
         #expect(output.ok, "\(output.stderr)")
         return output.stdout
     }
@@ -54,12 +56,18 @@ struct CertificateAuthorityTests {
         let notBefore = Date(timeIntervalSince1970: 1_767_225_600)
         let ca = try CertificateAuthority.create(instanceName: "Tỉnh Mẫu", masterKey: key, notBefore: notBefore)
         let cases: [(SignerIdentity, String, CertificateHolder)] = [
-            (.officer(id: "officer-1", name: "Nguyễn Văn A"), "UID=officer-1,CN=Nguyễn Văn A,O=Tỉnh Mẫu",
-             .officer(id: "officer-1")),
-            (.unitSeal(code: "000.00.12.H40", name: "Sở Xây dựng"),
-             "serialNumber=000.00.12.H40,CN=Sở Xây dựng,O=Tỉnh Mẫu", .unitSeal(code: "000.00.12.H40")),
-            (.receptionService, "serialNumber=reception-service,CN=Tỉnh Mẫu Reception Service,O=Tỉnh Mẫu",
-             .receptionService),
+            (
+                .officer(id: "officer-1", name: "Nguyễn Văn A"), "UID=officer-1,CN=Nguyễn Văn A,O=Tỉnh Mẫu",
+                .officer(id: "officer-1")
+            ),
+            (
+                .unitSeal(code: "000.00.12.H40", name: "Sở Xây dựng"),
+                "serialNumber=000.00.12.H40,CN=Sở Xây dựng,O=Tỉnh Mẫu", .unitSeal(code: "000.00.12.H40")
+            ),
+            (
+                .receptionService, "serialNumber=reception-service,CN=Tỉnh Mẫu Reception Service,O=Tỉnh Mẫu",
+                .receptionService
+            ),
         ]
         for (identity, subject, holder) in cases {
             let credential = try ca.issue(for: identity, notBefore: notBefore.addingTimeInterval(3600), masterKey: key)

@@ -1,7 +1,8 @@
 import Foundation
 import OneGateCore
-@testable import OneGateSigning
 import Testing
+
+@testable import OneGateSigning
 
 @Suite("Event chains: signing and verification")
 struct EventVerifierTests {
@@ -13,8 +14,9 @@ struct EventVerifierTests {
         #expect(report == .passed(5), "\(report)")
         #expect(events[0].canonical.first == UInt8(ascii: "{"))
         #expect(events[1].prev(is: events[0].hash))
-        #expect(try EventVerifier(trustAnchorPEM: signer.caCertificatePEM, credentials: signer.allCredentials())
-            .verify([]) == .passed(0))
+        #expect(
+            try EventVerifier(trustAnchorPEM: signer.caCertificatePEM, credentials: signer.allCredentials())
+                .verify([]) == .passed(0))
     }
 
     @Test("One byte changed in the canonical bytes: hash check, or signature when the hash is recomputed")
@@ -134,8 +136,9 @@ struct EventVerifierTests {
         let envelope = EventEnvelope(
             dossier: "D", seq: 1, type: "submit", at: Fixture.start, actor: Fixture.citizen, data: [:],
             prev: EventEnvelope.genesis)
-        let pretty = Array(String(decoding: envelope.canonicalBytes, as: UTF8.self)
-            .replacingOccurrences(of: ",", with: ", ").utf8)
+        let pretty = Array(
+            String(decoding: envelope.canonicalBytes, as: UTF8.self)
+                .replacingOccurrences(of: ",", with: ", ").utf8)
         let signed = try await signer.sign(pretty, as: .receptionService)
         let event = SignedEvent(
             dossierID: "D", seq: 1, type: "submit", at: envelope.at, actor: envelope.actor, canonical: pretty,
@@ -156,7 +159,8 @@ struct EventVerifierTests {
     func validityAtEventTime() async throws {
         let signer = try await Fixture.signer()
         let issued = try signer.authority.issueWithKey(
-            for: .officer(id: Fixture.receptionist.id, name: "Late"), notBefore: Fixture.start.addingTimeInterval(86_400),
+            for: .officer(id: Fixture.receptionist.id, name: "Late"),
+            notBefore: Fixture.start.addingTimeInterval(86_400),
             masterKey: try Fixture.masterKey())
         let envelope = EventEnvelope(
             dossier: "D", seq: 1, type: "receive", at: Fixture.start, actor: Fixture.receptionist, data: [:],

@@ -1,7 +1,8 @@
 import Foundation
 import OneGateCore
-@testable import OneGateSigning
 import Testing
+
+@testable import OneGateSigning
 
 @Suite("Instance signer: keys, caching, concurrency")
 struct InstanceSignerTests {
@@ -89,15 +90,22 @@ struct InstanceSignerTests {
         #expect(try signer.verifier().verify(chain.events).ok)
     }
 
-    @Test("Signing before the root's validity is refused")
-    func beforeRoot() async throws {
-        let signer = try await Fixture.signer()
+    @Test(
+        "Signing before the root's validity, or beyond any certificate's reach, is refused",
+        arguments: [-3 * 365 * 86_400, 30 * 365 * 86_400] as [TimeInterval])
+    func outOfRange(offset: TimeInterval) async throws {
+        let store = InMemoryCredentialStore()
+        let signer = try await Fixture.signer(store: store)
+        let saves = await store.saves
         let envelope = EventEnvelope(
-            dossier: "D", seq: 1, type: "receive", at: Fixture.start.addingTimeInterval(-3 * 365 * 86_400),
+            dossier: "D", seq: 1, type: "receive", at: Fixture.start.addingTimeInterval(offset),
             actor: Fixture.receptionist, data: [:], prev: EventEnvelope.genesis)
-        await #expect(throws: OneGateError.self) {
+        await #expect {
             _ = try await signer.sign(envelope.canonicalBytes, as: .officer(id: "officer-1", name: "A"))
+        } throws: { error in
+            (error as? OneGateError)?.code == "signing_time_out_of_range"
         }
+        #expect(await store.saves == saves)
     }
 
     @Test("Lookups: credential, certificate PEM, digest")

@@ -37,7 +37,8 @@ struct OpenSSLAuditTests {
     func opensslAcceptsEveryEvent() async throws {
         let (folder, events, _) = try await export()
         defer { try? FileManager.default.removeItem(at: folder) }
-        #expect(AuditFolderVerifier.verify(folder: folder) == VerificationReport(ok: true, checkedEvents: 5, failure: nil))
+        #expect(
+            AuditFolderVerifier.verify(folder: folder) == VerificationReport(ok: true, checkedEvents: 5, failure: nil))
 
         for (index, event) in events.enumerated() {
             let name = String(format: "events/%04d", index + 1)

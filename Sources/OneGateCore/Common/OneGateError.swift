@@ -43,6 +43,10 @@ extension OneGateError {
         vi: "Hồ sơ vừa được người khác cập nhật; vui lòng tải lại và thử lại.",
         en: "The dossier was changed by someone else at the same time; reload and try again.")
 
+    public static let idempotencyKeyReused = OneGateError(
+        .unprocessable, "idempotency_key_reused", vi: "Khóa Idempotency-Key đã được dùng cho một yêu cầu khác.",
+        en: "This Idempotency-Key was already used for a different request.")
+
     public static func invalid(field: String, vi: String, en: String) -> OneGateError {
         OneGateError(.unprocessable, "invalid_field", vi: vi, en: en, details: ["field": field])
     }

@@ -71,14 +71,7 @@ public struct DossierService: Sendable {
             throw OneGateError(.unprocessable, "not_offered_online", vi: "Thủ tục này không được cung cấp trực tuyến.",
                 en: "This procedure is not offered online.", details: ["procedure": procedure.code])
         }
-        for component in input.components {
-            if let document = component.document,
-                try await !store.documentOwned(sha256: document, by: applicant.id, tenant: tenant)
-            {
-                throw OneGateError(.unprocessable, "unknown_document", vi: "Tài liệu đính kèm không tồn tại.",
-                    en: "An attached document does not exist or is not yours.", details: ["requirement": component.requirement])
-            }
-        }
+        try await checkDocuments(input.components, ownedBy: applicant.id)
         let (receiving, competent) = try route(input, procedure: procedure)
         let actor = EventActor(id: applicant.id, role: Role.citizen.rawValue, unit: receiving)
         return try await open(
@@ -92,6 +85,9 @@ public struct DossierService: Sendable {
         idempotency: IdempotencyClaim?
     ) async throws -> ServiceResult {
         if let replay = try await replay(idempotency) { return replay }
+        if let requested = input.receivingUnit, !authorizer.officer(officer, has: [.reception], at: requested) {
+            throw OneGateError.forbidden
+        }
         let procedure = try await currentProcedure(input.procedureCode)
         let (receiving, competent) = try route(input, procedure: procedure)
         guard authorizer.officer(officer, has: [.reception], at: receiving) else { throw OneGateError.forbidden }
@@ -99,6 +95,15 @@ public struct DossierService: Sendable {
             throw OneGateError.invalid(field: "applicant.identifier", vi: "Số định danh hoặc mã số thuế không hợp lệ.",
                 en: "The personal identification number or tax code is not valid.")
         }
+        // Scans attached at the counter must be the officer's own uploads.
+        try await checkDocuments(input.components, ownedBy: officer.id)
+        // Everything that can be refused is checked before anything is written.
+        var probe = Dossier(
+            id: "", tenant: tenant, reference: "", secretHash: "", procedure: procedure, applicantID: "",
+            channel: channel == .online ? .counter : channel, assisted: assisted, receivingUnit: receiving,
+            competentUnit: competent, data: input.data, components: input.components, submittedAt: clock.now())
+        probe.state = .draft
+        try Lifecycle.checkSubmission(probe, procedure: procedure)
         let stored: Applicant
         if let existing = try await store.applicant(identifier: applicant.identifier, tenant: tenant) {
             stored = existing
@@ -147,17 +152,7 @@ public struct DossierService: Sendable {
             throw OneGateError.notFound("dossier")
         }
         let (actor, identity) = try await authorise(action, on: dossier, principal: principal)
-        if case .supplement(let components, _) = action {
-            for component in components {
-                if let document = component.document,
-                    try await !store.documentOwned(sha256: document, by: principal.id, tenant: tenant)
-                {
-                    throw OneGateError(.unprocessable, "unknown_document", vi: "Tài liệu đính kèm không tồn tại.",
-                        en: "An attached document does not exist or is not yours.",
-                        details: ["requirement": component.requirement])
-                }
-            }
-        }
+        if case .supplement(let components, _) = action { try await checkDocuments(components, ownedBy: principal.id) }
         let procedure = try await procedureVersion(dossier.procedureCode, dossier.procedureVersion)
         let now = Timestamp.truncate(clock.now())
         var code: String?
@@ -183,7 +178,7 @@ public struct DossierService: Sendable {
             return (EventActor(id: applicant.id, role: Role.citizen.rawValue, unit: dossier.receivingUnit), .receptionService)
         case .officer(let officer):
             let roles = TransitionTable.roles(for: action.name).filter { $0 != .citizen }
-            let unit: String
+            var unit: String
             switch action.name {
             case .accept, .refuse, .supplement, .withdraw, .pay:
                 unit = dossier.receivingUnit
@@ -203,6 +198,15 @@ public struct DossierService: Sendable {
             if action.name == .assign && dossier.state != .received { candidates = [.leader] }
             if action.name == .requestSupplement && dossier.state == .submitted { candidates = [.reception] }
             if action.name == .requestSupplement && dossier.state != .submitted { candidates = [.specialist] }
+            // A dossier received by a service centre for a department may be assigned by the
+            // centre's reception (transfer and assign) or by the department's head.
+            if action.name == .assign, dossier.state == .received,
+                authorizer.actingRole(of: officer, among: [.reception], at: unit) == nil,
+                authorizer.actingRole(of: officer, among: [.leader], at: dossier.competentUnit) != nil
+            {
+                unit = dossier.competentUnit
+                candidates = [.leader]
+            }
             guard let role = authorizer.actingRole(of: officer, among: candidates, at: unit) else {
                 throw OneGateError.forbidden
             }
@@ -218,7 +222,7 @@ public struct DossierService: Sendable {
                 guard let assignee = try await store.officer(id: officerID),
                     authorizer.officer(assignee, has: [.specialist], at: dossier.competentUnit)
                 else {
-                    throw OneGateError.invalid(field: "officerID",
+                    throw OneGateError.invalid(field: "officerId",
                         vi: "Cán bộ được phân công không thuộc đơn vị có thẩm quyền.",
                         en: "The officer to assign is not a handling officer of the competent unit.")
                 }
@@ -259,14 +263,22 @@ public struct DossierService: Sendable {
         }
     }
 
+    /// Every attached document must exist and have been uploaded by the one attaching it.
+    private func checkDocuments(_ components: [DossierComponent], ownedBy owner: String) async throws {
+        for component in components {
+            if let document = component.document,
+                try await !store.documentOwned(sha256: document, by: owner, tenant: tenant)
+            {
+                throw OneGateError(.unprocessable, "unknown_document", vi: "Tài liệu đính kèm không tồn tại.",
+                    en: "An attached document does not exist or is not yours.", details: ["requirement": component.requirement])
+            }
+        }
+    }
+
     private func replay(_ claim: IdempotencyClaim?) async throws -> ServiceResult? {
         guard let claim, let stored = try await store.idempotentResponse(principal: claim.principal, key: claim.key)
         else { return nil }
-        guard stored.requestHash == claim.requestHash else {
-            throw OneGateError(.unprocessable, "idempotency_key_reused",
-                vi: "Khóa Idempotency-Key đã được dùng cho một yêu cầu khác.",
-                en: "This Idempotency-Key was already used for a different request.")
-        }
+        guard stored.requestHash == claim.requestHash else { throw OneGateError.idempotencyKeyReused }
         return .replayed(stored.response)
     }
 

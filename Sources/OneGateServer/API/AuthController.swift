@@ -1,4 +1,5 @@
 import Foundation
+import HTTPTypes
 import Hummingbird
 import OneGateCore
 
@@ -43,13 +44,24 @@ struct AuthController {
             throw Self.refused
         }
         let (token, expiresAt) = try await dependencies.sessions.create(for: principal)
-        return try JSONBody.response(LoginResponse(token: token, expiresAt: expiresAt, principal: PrincipalView(principal)))
+        var response = try JSONBody.response(
+            LoginResponse(token: token, expiresAt: expiresAt, principal: PrincipalView(principal)))
+        // The same session as a cookie, for the web pages: never readable by scripts, not sent on
+        // cross-site subrequests, Secure when the request came over TLS (or a TLS proxy).
+        let secure = request.headers[HTTPField.Name("X-Forwarded-Proto")!] == "https" || request.uri.scheme?.rawValue == "https"
+        response.setCookie(Cookie(
+            name: AuthenticationMiddleware.cookieName, value: token, expires: expiresAt, path: "/", secure: secure,
+            httpOnly: true, sameSite: .lax))
+        return response
     }
 
     @Sendable func logout(_ request: Request, context: AppRequestContext) async throws -> Response {
         _ = try context.requirePrincipal()
         if let token = AuthenticationMiddleware.token(in: request) { try await dependencies.sessions.end(token: token) }
-        return Response(status: .noContent)
+        var response = Response(status: .noContent)
+        response.setCookie(Cookie(name: AuthenticationMiddleware.cookieName, value: "", maxAge: 0, path: "/", httpOnly: true,
+            sameSite: .lax))
+        return response
     }
 
     @Sendable func me(_ request: Request, context: AppRequestContext) async throws -> Response {

@@ -23,17 +23,17 @@ struct CatalogueController {
     }
 
     @Sendable func search(_ request: Request, context: AppRequestContext) async throws -> Response {
-        let parameters = request.uri.queryParameters
-        let query = TextFolding.fold(String((parameters.get("q") ?? "").prefix(200)))
+        let parameters = QueryText(request)
+        let query = TextFolding.fold(String((parameters["q"] ?? "").prefix(200)))
         var level: ProcedureLevel?
-        if let text = parameters.get("level") {
+        if let text = parameters["level"] {
             guard let parsed = ProcedureLevel(rawValue: text) else {
                 throw OneGateError.invalid(field: "level", vi: "Cấp thực hiện không hợp lệ.", en: "Unknown level.")
             }
             level = parsed
         }
-        let limit = min(max(Int(parameters.get("limit") ?? "") ?? 20, 1), dependencies.limits.maximumPageSize)
-        let offset = max(Int(parameters.get("offset") ?? "") ?? 0, 0)
+        let limit = try parameters.integer("limit", default: 20, in: 1...dependencies.limits.maximumPageSize)
+        let offset = try parameters.integer("offset", default: 0, in: 0...Int(Int32.max))
         let page = try await dependencies.store.searchProcedures(
             folded: query, level: level, tenant: dependencies.tenant, limit: limit, offset: offset)
         return try JSONBody.response(ProcedurePage(items: page.items, total: page.total, limit: page.limit, offset: page.offset))
@@ -42,7 +42,7 @@ struct CatalogueController {
     @Sendable func detail(_ request: Request, context: AppRequestContext) async throws -> Response {
         let code = try context.parameters.require("code")
         var version: Int?
-        if let text = request.uri.queryParameters.get("version") {
+        if let text = QueryText(request)["version"] {
             guard let parsed = Int(text), parsed > 0 else {
                 throw OneGateError.invalid(field: "version", vi: "Phiên bản không hợp lệ.", en: "Invalid version.")
             }

@@ -38,7 +38,7 @@ struct DocumentController {
         let sha256 = try context.parameters.require("sha256")
         guard sha256.count == 64, sha256.allSatisfy(\.isHexDigit) else { throw OneGateError.notFound("document") }
         var allowed = try await dependencies.store.documentOwned(sha256: sha256, by: principal.id, tenant: dependencies.tenant)
-        if !allowed, let key = request.uri.queryParameters.get("dossier") {
+        if !allowed, let key = QueryText(request)["dossier"] {
             let dossier = try await dependencies.service.readable(key, by: principal)
             allowed = dossier.components.contains { $0.document == sha256 }
         }

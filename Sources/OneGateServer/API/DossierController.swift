@@ -27,7 +27,7 @@ struct DossierController {
                 en: "Only applicants submit online; officers use the counter endpoint.")
         }
         let body = try await JSONBody.collect(request, limit: dependencies.limits.maximumJSONBytes)
-        let application = try JSONBody.decoder.decode(ApplicationRequest.self, from: Data(body))
+        let application = try JSONBody.decode(ApplicationRequest.self, body: body, request: request)
         let secret = service.ids.secret()
         let render = created(secret: secret)
         let claim = try Idempotency.claim(
@@ -39,7 +39,7 @@ struct DossierController {
     @Sendable func receiveAtCounter(_ request: Request, context: AppRequestContext) async throws -> Response {
         let officer = try context.requireOfficer()
         let body = try await JSONBody.collect(request, limit: dependencies.limits.maximumJSONBytes)
-        let application = try JSONBody.decoder.decode(ApplicationRequest.self, from: Data(body))
+        let application = try JSONBody.decode(ApplicationRequest.self, body: body, request: request)
         guard let person = application.applicant else {
             throw OneGateError.invalid(field: "applicant", vi: "Cần nhập thông tin người nộp.", en: "The applicant is required.")
         }
@@ -74,9 +74,7 @@ struct DossierController {
             name != .submit, name != .receiveAtCounter
         else { throw OneGateError.notFound("action") }
         let body = try await JSONBody.collect(request, limit: dependencies.limits.maximumJSONBytes)
-        let payload = body.isEmpty
-            ? try JSONBody.decoder.decode(ActionRequest.self, from: Data("{}".utf8))
-            : try JSONBody.decoder.decode(ActionRequest.self, from: Data(body))
+        let payload = try JSONBody.decode(ActionRequest.self, body: body.isEmpty ? Array("{}".utf8) : body, request: request)
         let action = try payload.action(name)
         let render: @Sendable (Dossier) throws -> StoredResponse = { dossier in
             StoredResponse(status: 200, body: try JSONBody.bytes(DossierView(dossier)))
@@ -95,11 +93,11 @@ struct DossierController {
 
     @Sendable func list(_ request: Request, context: AppRequestContext) async throws -> Response {
         let principal = try context.requirePrincipal()
-        let parameters = request.uri.queryParameters
-        let limit = min(max(Int(parameters.get("limit") ?? "") ?? 50, 1), dependencies.limits.maximumPageSize)
-        let offset = max(Int(parameters.get("offset") ?? "") ?? 0, 0)
+        let parameters = QueryText(request)
+        let limit = try parameters.integer("limit", default: 50, in: 1...dependencies.limits.maximumPageSize)
+        let offset = try parameters.integer("offset", default: 0, in: 0...Int(Int32.max))
         var states: [DossierState]?
-        if let text = parameters.get("state") {
+        if let text = parameters["state"] {
             states = try text.split(separator: ",").map { raw in
                 guard let state = DossierState(rawValue: String(raw)) else {
                     throw OneGateError.invalid(field: "state", vi: "Trạng thái không hợp lệ.", en: "Unknown state.")
@@ -108,20 +106,30 @@ struct DossierController {
             }
         }
         var query = DossierQuery(tenant: dependencies.tenant, states: states,
-            procedureCode: parameters.get("procedure"), limit: limit, offset: offset)
-        if parameters.get("overdue") == "true" { query.dueBefore = service.clock.now() }
+            procedureCode: parameters["procedure"], limit: limit, offset: offset)
+        if try parameters.boolean("overdue") {
+            // Overdue means the clock runs and the due moment has passed: open, not paused.
+            query.dueBefore = service.clock.now()
+            let running: [DossierState] = [.submitted, .received, .inProgress, .awaitingPayment]
+            query.states = (states ?? running).filter(running.contains)
+        }
         switch principal {
         case .applicant(let applicant):
             query.applicantID = applicant.id
         case .officer(let officer):
             let tree = service.units.value
             var scope = Set(officer.roles.filter { $0.role != .citizen }.flatMap { tree.subtree(of: $0.unit) })
-            if let unit = parameters.get("unit") {
+            if let unit = parameters["unit"] {
                 guard scope.contains(unit) else { throw OneGateError.forbidden }
                 scope = Set(tree.subtree(of: unit))
             }
             query.units = scope.sorted()
-            if parameters.get("assignee") == "me" { query.assignee = officer.id }
+            switch parameters["assignee"] {
+            case nil: break
+            case "me": query.assignee = officer.id
+            default:
+                throw OneGateError.invalid(field: "assignee", vi: "Chỉ hỗ trợ assignee=me.", en: "Only assignee=me is supported.")
+            }
         case .system:
             break
         }

@@ -51,6 +51,39 @@ enum OpenAPIDocument {
         }
       ],
       "paths": {
+        "/livez": {
+          "get": {
+            "operationId": "getLiveness",
+            "tags": [
+              "system"
+            ],
+            "summary": "Liveness",
+            "description": "Answers `ok` without touching the store: for load balancers. Public.",
+            "responses": {
+              "200": {
+                "description": "The process is up.",
+                "content": {
+                  "text/plain": {
+                    "schema": {
+                      "type": "string",
+                      "enum": [
+                        "ok"
+                      ]
+                    }
+                  }
+                }
+              },
+              "401": {
+                "$ref": "#/components/responses/Unauthenticated",
+                "description": "Only when an unknown or expired bearer token (or, on a GET, session cookie) is sent: `invalid_token`."
+              },
+              "500": {
+                "$ref": "#/components/responses/InternalError",
+                "description": "Unexpected failure (`internal_error`)."
+              }
+            }
+          }
+        },
         "/health": {
           "get": {
             "operationId": "getHealth",
@@ -72,7 +105,7 @@ enum OpenAPIDocument {
               },
               "401": {
                 "$ref": "#/components/responses/Unauthenticated",
-                "description": "Only when an unknown or expired bearer token (or session cookie) is sent: `invalid_token`."
+                "description": "Only when an unknown or expired bearer token (or, on a GET, session cookie) is sent: `invalid_token`."
               },
               "500": {
                 "$ref": "#/components/responses/InternalError",
@@ -102,7 +135,7 @@ enum OpenAPIDocument {
               },
               "401": {
                 "$ref": "#/components/responses/Unauthenticated",
-                "description": "Only when an unknown or expired bearer token (or session cookie) is sent: `invalid_token`."
+                "description": "Only when an unknown or expired bearer token (or, on a GET, session cookie) is sent: `invalid_token`."
               },
               "500": {
                 "$ref": "#/components/responses/InternalError",
@@ -132,7 +165,7 @@ enum OpenAPIDocument {
               },
               "401": {
                 "$ref": "#/components/responses/Unauthenticated",
-                "description": "Only when an unknown or expired bearer token (or session cookie) is sent: `invalid_token`."
+                "description": "Only when an unknown or expired bearer token (or, on a GET, session cookie) is sent: `invalid_token`."
               },
               "500": {
                 "$ref": "#/components/responses/InternalError",
@@ -162,7 +195,7 @@ enum OpenAPIDocument {
               },
               "401": {
                 "$ref": "#/components/responses/Unauthenticated",
-                "description": "Only when an unknown or expired bearer token (or session cookie) is sent: `invalid_token`."
+                "description": "Only when an unknown or expired bearer token (or, on a GET, session cookie) is sent: `invalid_token`."
               },
               "500": {
                 "$ref": "#/components/responses/InternalError",
@@ -205,7 +238,7 @@ enum OpenAPIDocument {
               },
               "401": {
                 "$ref": "#/components/responses/Unauthenticated",
-                "description": "Only when an unknown or expired bearer token (or session cookie) is sent: `invalid_token`."
+                "description": "Only when an unknown or expired bearer token (or, on a GET, session cookie) is sent: `invalid_token`."
               },
               "422": {
                 "$ref": "#/components/responses/Unprocessable",
@@ -243,7 +276,7 @@ enum OpenAPIDocument {
                 "description": "The start: an RFC 3339 instant, or a local `YYYY-MM-DDTHH:MM[:SS]` in the instance's time zone.",
                 "schema": {
                   "type": "string",
-                  "pattern": "^((19[0-9]{2}|2[01][0-9]{2})-((0[13578]|1[02])-(0[1-9]|[12][0-9]|3[01])|(0[469]|11)-(0[1-9]|[12][0-9]|30)|02-(0[1-9]|1[0-9]|2[0-8]))[T ]([01]?[0-9]|2[0-3]):[0-5][0-9](:[0-5][0-9])?|(19[0-9]{2}|2[01][0-9]{2})-((0[13578]|1[02])-(0[1-9]|[12][0-9]|3[01])|(0[469]|11)-(0[1-9]|[12][0-9]|30)|02-(0[1-9]|1[0-9]|2[0-8]))T([01][0-9]|2[0-3]):[0-5][0-9]:[0-5][0-9](\\.[0-9]{3})?(Z|[+-]([01][0-9]|2[0-3]):[0-5][0-9]))$",
+                  "pattern": "^((19[0-9]{2}|2[01][0-9]{2})-((0[13578]|1[02])-(0[1-9]|[12][0-9]|3[01])|(0[469]|11)-(0[1-9]|[12][0-9]|30)|02-(0[1-9]|1[0-9]|2[0-8]))T([01]?[0-9]|2[0-3]):[0-5][0-9](:[0-5][0-9])?|(19[0-9]{2}|2[01][0-9]{2})-((0[13578]|1[02])-(0[1-9]|[12][0-9]|3[01])|(0[469]|11)-(0[1-9]|[12][0-9]|30)|02-(0[1-9]|1[0-9]|2[0-8]))T([01][0-9]|2[0-3]):[0-5][0-9]:[0-5][0-9](\\.[0-9]{3})?(Z|[+-]([01][0-9]|2[0-3]):[0-5][0-9]))$",
                   "examples": [
                     "2026-02-13T10:00"
                   ]
@@ -263,7 +296,7 @@ enum OpenAPIDocument {
               },
               "401": {
                 "$ref": "#/components/responses/Unauthenticated",
-                "description": "Only when an unknown or expired bearer token (or session cookie) is sent: `invalid_token`."
+                "description": "Only when an unknown or expired bearer token (or, on a GET, session cookie) is sent: `invalid_token`."
               },
               "422": {
                 "$ref": "#/components/responses/Unprocessable",
@@ -297,7 +330,7 @@ enum OpenAPIDocument {
               },
               "401": {
                 "$ref": "#/components/responses/Unauthenticated",
-                "description": "Only when an unknown or expired bearer token (or session cookie) is sent: `invalid_token`."
+                "description": "Only when an unknown or expired bearer token (or, on a GET, session cookie) is sent: `invalid_token`."
               },
               "500": {
                 "$ref": "#/components/responses/InternalError",
@@ -339,7 +372,7 @@ enum OpenAPIDocument {
               },
               "401": {
                 "$ref": "#/components/responses/Unauthenticated",
-                "description": "Only when an unknown or expired bearer token (or session cookie) is sent: `invalid_token`."
+                "description": "Only when an unknown or expired bearer token (or, on a GET, session cookie) is sent: `invalid_token`."
               },
               "404": {
                 "$ref": "#/components/responses/NotFound",
@@ -373,6 +406,12 @@ enum OpenAPIDocument {
                         "username": "tiepnhan.halong",
                         "password": "demo1234"
                       }
+                    },
+                    "citizen": {
+                      "value": {
+                        "username": "congdan1",
+                        "password": "demo1234"
+                      }
                     }
                   }
                 }
@@ -385,6 +424,14 @@ enum OpenAPIDocument {
                   "application/json": {
                     "schema": {
                       "$ref": "#/components/schemas/LoginResponse"
+                    }
+                  }
+                },
+                "headers": {
+                  "Set-Cookie": {
+                    "description": "The same session as the `onegate_session` cookie for the web pages (`HttpOnly; SameSite=Lax; Path=/`, `Secure` behind TLS).",
+                    "schema": {
+                      "type": "string"
                     }
                   }
                 }
@@ -427,11 +474,19 @@ enum OpenAPIDocument {
             ],
             "responses": {
               "204": {
-                "description": "Logged out."
+                "description": "Logged out.",
+                "headers": {
+                  "Set-Cookie": {
+                    "description": "Clears the `onegate_session` cookie.",
+                    "schema": {
+                      "type": "string"
+                    }
+                  }
+                }
               },
               "401": {
                 "$ref": "#/components/responses/Unauthenticated",
-                "description": "No token (`unauthenticated`), or an unknown or expired one (`invalid_token`)."
+                "description": "No token (`unauthenticated`; a session cookie counts only on GET), or an unknown or expired one (`invalid_token`)."
               },
               "500": {
                 "$ref": "#/components/responses/InternalError",
@@ -466,7 +521,7 @@ enum OpenAPIDocument {
               },
               "401": {
                 "$ref": "#/components/responses/Unauthenticated",
-                "description": "No token (`unauthenticated`), or an unknown or expired one (`invalid_token`)."
+                "description": "No token (`unauthenticated`; a session cookie counts only on GET), or an unknown or expired one (`invalid_token`)."
               },
               "500": {
                 "$ref": "#/components/responses/InternalError",
@@ -523,7 +578,7 @@ enum OpenAPIDocument {
               },
               "401": {
                 "$ref": "#/components/responses/Unauthenticated",
-                "description": "Only when an unknown or expired bearer token (or session cookie) is sent: `invalid_token`."
+                "description": "Only when an unknown or expired bearer token (or, on a GET, session cookie) is sent: `invalid_token`."
               },
               "422": {
                 "$ref": "#/components/responses/Unprocessable",
@@ -580,7 +635,7 @@ enum OpenAPIDocument {
               },
               "401": {
                 "$ref": "#/components/responses/Unauthenticated",
-                "description": "Only when an unknown or expired bearer token (or session cookie) is sent: `invalid_token`."
+                "description": "Only when an unknown or expired bearer token (or, on a GET, session cookie) is sent: `invalid_token`."
               },
               "404": {
                 "$ref": "#/components/responses/NotFound",
@@ -618,7 +673,7 @@ enum OpenAPIDocument {
               },
               "401": {
                 "$ref": "#/components/responses/Unauthenticated",
-                "description": "Only when an unknown or expired bearer token (or session cookie) is sent: `invalid_token`."
+                "description": "Only when an unknown or expired bearer token (or, on a GET, session cookie) is sent: `invalid_token`."
               },
               "500": {
                 "$ref": "#/components/responses/InternalError",
@@ -667,7 +722,7 @@ enum OpenAPIDocument {
               },
               "401": {
                 "$ref": "#/components/responses/Unauthenticated",
-                "description": "No token (`unauthenticated`), or an unknown or expired one (`invalid_token`)."
+                "description": "No token (`unauthenticated`; a session cookie counts only on GET), or an unknown or expired one (`invalid_token`)."
               },
               "403": {
                 "$ref": "#/components/responses/Forbidden",
@@ -716,7 +771,7 @@ enum OpenAPIDocument {
               },
               "401": {
                 "$ref": "#/components/responses/Unauthenticated",
-                "description": "Only when an unknown or expired bearer token (or session cookie) is sent: `invalid_token`."
+                "description": "Only when an unknown or expired bearer token (or, on a GET, session cookie) is sent: `invalid_token`."
               },
               "500": {
                 "$ref": "#/components/responses/InternalError",
@@ -758,7 +813,7 @@ enum OpenAPIDocument {
               },
               "401": {
                 "$ref": "#/components/responses/Unauthenticated",
-                "description": "Only when an unknown or expired bearer token (or session cookie) is sent: `invalid_token`."
+                "description": "Only when an unknown or expired bearer token (or, on a GET, session cookie) is sent: `invalid_token`."
               },
               "404": {
                 "$ref": "#/components/responses/NotFound",
@@ -778,7 +833,7 @@ enum OpenAPIDocument {
               "documents"
             ],
             "summary": "Upload a document",
-            "description": "Stores a PDF, JPEG or PNG (at most 20 MiB) by its SHA-256 and records the caller as an owner, so that the hash can be used in dossier components. The type is detected from the content; a declared Content-Type other than `application/octet-stream` must match it. Uploading the same bytes again is harmless (200). Any signed-in principal. No Idempotency-Key is needed: the upload is idempotent by content.",
+            "description": "Stores a PDF, JPEG or PNG (at most 20 MiB) by its SHA-256 and records the caller as an owner, so that the hash can be used in dossier components. The type is detected from the content (PDF: starts with `%PDF-`; JPEG: bytes FF D8 FF; PNG: the 8-byte PNG signature); a declared Content-Type other than `application/octet-stream` must match it. Uploading the same bytes again is harmless (200). Any signed-in principal. No Idempotency-Key is needed: the upload is idempotent by content.",
             "security": [
               {
                 "bearer": []
@@ -792,25 +847,29 @@ enum OpenAPIDocument {
                   "schema": {
                     "type": "string",
                     "contentMediaType": "application/pdf",
+                    "minLength": 1,
                     "pattern": "^%PDF-"
                   }
                 },
                 "image/jpeg": {
                   "schema": {
                     "type": "string",
-                    "contentMediaType": "image/jpeg"
+                    "contentMediaType": "image/jpeg",
+                    "minLength": 1
                   }
                 },
                 "image/png": {
                   "schema": {
                     "type": "string",
-                    "contentMediaType": "image/png"
+                    "contentMediaType": "image/png",
+                    "minLength": 1
                   }
                 },
                 "application/octet-stream": {
                   "schema": {
                     "type": "string",
                     "contentMediaType": "application/octet-stream",
+                    "minLength": 1,
                     "pattern": "^%PDF-"
                   }
                 }
@@ -851,7 +910,7 @@ enum OpenAPIDocument {
               },
               "401": {
                 "$ref": "#/components/responses/Unauthenticated",
-                "description": "No token (`unauthenticated`), or an unknown or expired one (`invalid_token`)."
+                "description": "No token (`unauthenticated`; a session cookie counts only on GET), or an unknown or expired one (`invalid_token`)."
               },
               "413": {
                 "$ref": "#/components/responses/PayloadTooLarge",
@@ -936,7 +995,7 @@ enum OpenAPIDocument {
               },
               "401": {
                 "$ref": "#/components/responses/Unauthenticated",
-                "description": "No token (`unauthenticated`), or an unknown or expired one (`invalid_token`)."
+                "description": "No token (`unauthenticated`; a session cookie counts only on GET), or an unknown or expired one (`invalid_token`)."
               },
               "404": {
                 "$ref": "#/components/responses/NotFound",
@@ -1025,7 +1084,7 @@ enum OpenAPIDocument {
               },
               "401": {
                 "$ref": "#/components/responses/Unauthenticated",
-                "description": "No token (`unauthenticated`), or an unknown or expired one (`invalid_token`)."
+                "description": "No token (`unauthenticated`; a session cookie counts only on GET), or an unknown or expired one (`invalid_token`)."
               },
               "403": {
                 "$ref": "#/components/responses/Forbidden",
@@ -1059,7 +1118,7 @@ enum OpenAPIDocument {
               "dossiers"
             ],
             "summary": "List dossiers",
-            "description": "An applicant sees their own dossiers; an officer sees the dossiers whose receiving or competent unit lies in the subtrees of their roles. Ordered by appointment (earliest first; none last), then newest. Any signed-in principal.",
+            "description": "An applicant sees their own dossiers; an officer sees the dossiers whose receiving or competent unit lies in the subtrees of their roles. Ordered by what is due next (the appointment, or the reception-check deadline while `submitted`; earliest first, none last), then newest. Any signed-in principal.",
             "security": [
               {
                 "bearer": []
@@ -1117,7 +1176,7 @@ enum OpenAPIDocument {
                 "name": "overdue",
                 "in": "query",
                 "required": false,
-                "description": "`true`: only dossiers whose appointment has passed. Other values are ignored.",
+                "description": "`true`: only dossiers whose appointment (or reception-check deadline while `submitted`) has passed. Other values are ignored.",
                 "schema": {
                   "type": "boolean"
                 }
@@ -1136,7 +1195,7 @@ enum OpenAPIDocument {
               },
               "401": {
                 "$ref": "#/components/responses/Unauthenticated",
-                "description": "No token (`unauthenticated`), or an unknown or expired one (`invalid_token`)."
+                "description": "No token (`unauthenticated`; a session cookie counts only on GET), or an unknown or expired one (`invalid_token`)."
               },
               "403": {
                 "$ref": "#/components/responses/Forbidden",
@@ -1229,7 +1288,7 @@ enum OpenAPIDocument {
               },
               "401": {
                 "$ref": "#/components/responses/Unauthenticated",
-                "description": "No token (`unauthenticated`), or an unknown or expired one (`invalid_token`)."
+                "description": "No token (`unauthenticated`; a session cookie counts only on GET), or an unknown or expired one (`invalid_token`)."
               },
               "403": {
                 "$ref": "#/components/responses/Forbidden",
@@ -1289,7 +1348,7 @@ enum OpenAPIDocument {
               },
               "401": {
                 "$ref": "#/components/responses/Unauthenticated",
-                "description": "No token (`unauthenticated`), or an unknown or expired one (`invalid_token`)."
+                "description": "No token (`unauthenticated`; a session cookie counts only on GET), or an unknown or expired one (`invalid_token`)."
               },
               "404": {
                 "$ref": "#/components/responses/NotFound",
@@ -1356,7 +1415,7 @@ enum OpenAPIDocument {
                     },
                     "assign": {
                       "value": {
-                        "officerId": "officer-<specialist username>"
+                        "officerId": "officer-chuyenvien.halong"
                       }
                     },
                     "extend": {
@@ -1368,6 +1427,11 @@ enum OpenAPIDocument {
                     "deliver": {
                       "value": {
                         "channel": "electronic"
+                      }
+                    },
+                    "issue": {
+                      "value": {
+                        "resultNumber": "125/2026/KS"
                       }
                     }
                   }
@@ -1422,7 +1486,7 @@ enum OpenAPIDocument {
               },
               "401": {
                 "$ref": "#/components/responses/Unauthenticated",
-                "description": "No token (`unauthenticated`), or an unknown or expired one (`invalid_token`)."
+                "description": "No token (`unauthenticated`; a session cookie counts only on GET), or an unknown or expired one (`invalid_token`)."
               },
               "403": {
                 "$ref": "#/components/responses/Forbidden",
@@ -1482,7 +1546,7 @@ enum OpenAPIDocument {
               },
               "401": {
                 "$ref": "#/components/responses/Unauthenticated",
-                "description": "No token (`unauthenticated`), or an unknown or expired one (`invalid_token`)."
+                "description": "No token (`unauthenticated`; a session cookie counts only on GET), or an unknown or expired one (`invalid_token`)."
               },
               "404": {
                 "$ref": "#/components/responses/NotFound",
@@ -1526,7 +1590,7 @@ enum OpenAPIDocument {
               },
               "401": {
                 "$ref": "#/components/responses/Unauthenticated",
-                "description": "No token (`unauthenticated`), or an unknown or expired one (`invalid_token`)."
+                "description": "No token (`unauthenticated`; a session cookie counts only on GET), or an unknown or expired one (`invalid_token`)."
               },
               "404": {
                 "$ref": "#/components/responses/NotFound",
@@ -1570,7 +1634,7 @@ enum OpenAPIDocument {
               },
               "401": {
                 "$ref": "#/components/responses/Unauthenticated",
-                "description": "No token (`unauthenticated`), or an unknown or expired one (`invalid_token`)."
+                "description": "No token (`unauthenticated`; a session cookie counts only on GET), or an unknown or expired one (`invalid_token`)."
               },
               "404": {
                 "$ref": "#/components/responses/NotFound",
@@ -1623,7 +1687,7 @@ enum OpenAPIDocument {
               },
               "401": {
                 "$ref": "#/components/responses/Unauthenticated",
-                "description": "No token (`unauthenticated`), or an unknown or expired one (`invalid_token`)."
+                "description": "No token (`unauthenticated`; a session cookie counts only on GET), or an unknown or expired one (`invalid_token`)."
               },
               "404": {
                 "$ref": "#/components/responses/NotFound",
@@ -1654,7 +1718,7 @@ enum OpenAPIDocument {
                   "examples": {
                     "lookup": {
                       "value": {
-                        "code": "000.00.12.H40-260302-0042",
+                        "code": "000.01.40.H40-260302-0042",
                         "secret": "K7QW3ZP9XM"
                       }
                     }
@@ -1679,7 +1743,7 @@ enum OpenAPIDocument {
               },
               "401": {
                 "$ref": "#/components/responses/Unauthenticated",
-                "description": "Only when an unknown or expired bearer token (or session cookie) is sent: `invalid_token`."
+                "description": "Only when an unknown or expired bearer token (or, on a GET, session cookie) is sent: `invalid_token`."
               },
               "404": {
                 "$ref": "#/components/responses/NotFound",
@@ -3779,7 +3843,7 @@ enum OpenAPIDocument {
             }
           },
           "Unauthenticated": {
-            "description": "`unauthenticated` (login required), `invalid_token` (the bearer token or session cookie sent is unknown or expired; answered on every route, public ones included), `invalid_credentials`.",
+            "description": "`unauthenticated` (login required), `invalid_token` (the bearer token sent, or on a GET the session cookie, is unknown or expired; answered on every route, public ones included), `invalid_credentials`.",
             "content": {
               "application/json": {
                 "schema": {
@@ -3918,7 +3982,7 @@ enum OpenAPIDocument {
           "bearer": {
             "type": "http",
             "scheme": "bearer",
-            "description": "The token from `POST /api/v1/auth/login`, valid for 8 hours. (The web pages use the same session through the `onegate_session` cookie.)"
+            "description": "The token from `POST /api/v1/auth/login`, valid for 8 hours. (The same session is also set as the `onegate_session` cookie for the web pages; under `/api/` the cookie is taken for GET and HEAD only, so every change needs the `Authorization` header.)"
           }
         }
       }

@@ -58,12 +58,12 @@ struct SystemController {
     }
 
     @Sendable func due(_ request: Request, context: AppRequestContext) async throws -> Response {
-        let parameters = request.uri.queryParameters
-        guard let limitText = parameters.get("limit"), let limit = try? TimeLimit(parsing: limitText) else {
+        let parameters = QueryText(request)
+        guard let limitText = parameters["limit"], let limit = try? TimeLimit(parsing: limitText) else {
             throw OneGateError.invalid(field: "limit", vi: "Thời hạn không hợp lệ, ví dụ \"5 working_days\".",
                 en: "Invalid time limit, e.g. \"5 working_days\".")
         }
-        guard let fromText = parameters.get("from"), let from = LocalInstant.parse(fromText, calendar: dependencies.calendar)
+        guard let fromText = parameters["from"], let from = LocalInstant.parse(fromText, calendar: dependencies.calendar)
         else {
             throw OneGateError.invalid(field: "from", vi: "Thời điểm bắt đầu không hợp lệ.",
                 en: "Invalid start, e.g. 2026-02-13T10:00 (instance time) or an RFC 3339 instant.")

@@ -23,12 +23,17 @@ struct AuthenticationMiddleware: RouterMiddleware {
         return try await next(request, context)
     }
 
+    /// The bearer token, or the session cookie. The API takes the cookie only for reads: a
+    /// change through the API needs the `Authorization` header, which a cross-site form cannot
+    /// send, so the cookie never authorises a forged request there (web forms carry CSRF tokens).
     static func token(in request: Request) -> String? {
         if let header = request.headers[.authorization] {
             let parts = header.split(separator: " ", maxSplits: 1)
             if parts.count == 2, parts[0].lowercased() == "bearer" { return String(parts[1]) }
             return nil
         }
+        let safe = request.method == .get || request.method == .head
+        guard safe || !request.uri.path.hasPrefix("/api/") else { return nil }
         return request.cookies[cookieName]?.value
     }
 }

@@ -52,7 +52,11 @@ enum JSONBody {
 
     /// Reads and decodes a JSON body, refusing anything over the limit or of another media type.
     static func decode<T: Decodable>(_ type: T.Type, from request: Request, limit: Int) async throws -> T {
-        let bytes = try await collect(request, limit: limit)
+        try decode(type, body: try await collect(request, limit: limit), request: request)
+    }
+
+    /// Decodes a body already read, refusing another media type; errors name the offending member.
+    static func decode<T: Decodable>(_ type: T.Type, body bytes: [UInt8], request: Request) throws -> T {
         if let contentType = request.headers[.contentType], !contentType.lowercased().hasPrefix("application/json") {
             throw OneGateError(.unsupportedMediaType, "unsupported_media_type", vi: "Cần gửi dữ liệu dạng JSON.",
                 en: "The request body must be application/json.")

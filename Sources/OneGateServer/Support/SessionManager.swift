@@ -7,7 +7,9 @@ import Synchronization
 public final class SessionManager: Sendable {
     private struct Entry: Sendable {
         let principal: Principal
-        let expiresAt: Date
+        /// The session's end, or a minute from caching, whichever is first: a disabled officer or
+        /// a changed role takes effect within a minute, on every server.
+        let cachedUntil: Date
     }
 
     private let store: any OneGateStore
@@ -48,7 +50,7 @@ public final class SessionManager: Sendable {
         guard token.count <= 128 else { return nil }
         let hash = digest(Array(token.utf8))
         let now = clock.now()
-        if let entry = cache.withLock({ $0[hash] }), entry.expiresAt > now { return entry.principal }
+        if let entry = cache.withLock({ $0[hash] }), entry.cachedUntil > now { return entry.principal }
         guard let session = try await store.session(tokenHash: hash), session.expiresAt > now else { return nil }
         let principal: Principal?
         switch session.principalKind {
@@ -56,9 +58,10 @@ public final class SessionManager: Sendable {
         case .applicant: principal = try await store.applicant(id: session.principalID).map(Principal.applicant)
         }
         guard let principal else { return nil }
+        if case .officer(let officer) = principal, !officer.active { return nil }
         cache.withLock { cache in
             if cache.count > 50_000 { cache.removeAll() }
-            cache[hash] = Entry(principal: principal, expiresAt: session.expiresAt)
+            cache[hash] = Entry(principal: principal, cachedUntil: min(session.expiresAt, now.addingTimeInterval(60)))
         }
         return principal
     }
