@@ -23,6 +23,7 @@ let package = Package(
         .package(url: "https://github.com/x-sheep/swift-property-based.git", from: "2.0.1"),
         .package(url: "https://github.com/apple/swift-http-types.git", from: "1.8.0"),
         .package(url: "https://github.com/apple/swift-nio.git", from: "2.101.2"),
+        .package(url: "https://github.com/vapor/postgres-nio.git", from: "1.33.2"),
     ],
     targets: [
         .target(name: "OneGateCore", swiftSettings: strict),
@@ -40,6 +41,15 @@ let package = Package(
         .target(
             name: "OneGateSQLite",
             dependencies: ["OneGateCore", .product(name: "GRDB", package: "GRDB.swift")],
+            swiftSettings: strict
+        ),
+        .target(
+            name: "OneGatePostgres",
+            dependencies: [
+                "OneGateCore",
+                .product(name: "PostgresNIO", package: "postgres-nio"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
             swiftSettings: strict
         ),
         .target(
@@ -95,12 +105,12 @@ let package = Package(
         ),
         .testTarget(
             name: "OneGateSigningTests",
-            dependencies: ["OneGateCore", "OneGateSigning", "OneGateTestSupport"],
+            dependencies: ["OneGateCore", "OneGateSigning"],
             swiftSettings: strict
         ),
         .testTarget(
             name: "OneGateStoreTests",
-            dependencies: ["OneGateCore", "OneGateSQLite", "OneGateSigning", "OneGateTestSupport"],
+            dependencies: ["OneGateCore", "OneGateSQLite", "OneGatePostgres", "OneGateSigning", "OneGateTestSupport"],
             swiftSettings: strict
         ),
         .testTarget(

@@ -3,7 +3,9 @@
 
 The document is written by hand here, next to nothing but the standard library, and must follow the
 handlers in Sources/OneGateServer/API (routes, bodies, status codes) and the Codable shapes in
-Sources/OneGateCore. The contract test (schemathesis) checks it against a running server.
+Sources/OneGateCore. The contract test, scripts/contract-test.sh (schemathesis), checks a running server against
+it: `python3 scripts/openapi.py --json /tmp/openapi.json && CONTRACT_SCHEMA=/tmp/openapi.json
+scripts/contract-test.sh PATH/TO/onegate` tests an edited document before the binary is rebuilt.
 
     python3 scripts/openapi.py            # rewrites the Swift file
     python3 scripts/openapi.py --json F   # also writes the bare JSON to F (for validators)
@@ -518,7 +520,8 @@ SCHEMAS["ActionRequest"] = obj({
     "reason": string("request_supplement, refuse, extend: required (not blank, at most 4000 characters). "
         "withdraw: optional.", **TEXT),
     "redirect": string("refuse: optional, where to go instead."),
-    "officerId": string("assign: required, id of a handling officer (specialist) of the competent unit.", **TEXT),
+    "officerId": string("assign: required, id of a handling officer (specialist) of the competent unit; "
+        "otherwise 422 `invalid_field` `officerId`.", **TEXT),
     "note": string("appraise: required. send_to_other_agency, return_from_other_agency: optional.", **TEXT),
     "outcome": described(ref("Outcome"), "submit_for_approval: the draft's outcome, default `granted`."),
     "summary": string("submit_for_approval: required.", **TEXT),
@@ -620,8 +623,9 @@ SCHEMAS["PublicStatus"] = obj({
 # MARK: - Shared responses, parameters, headers
 
 ERROR_RESPONSES = {
-    400: ("BadRequest", "Bad request: `malformed_json` (body is not valid JSON for this endpoint), "
-        "`invalid_idempotency_key`, `empty_document`, `bad_request`."),
+    400: ("BadRequest", "Bad request: `malformed_json` (body is not valid JSON for this endpoint; `details.field` "
+        "names the offending member as a dotted path such as `applicant.identifier`, and is empty when the body is "
+        "not JSON at all), `invalid_idempotency_key`, `empty_document`, `bad_request`."),
     401: ("Unauthenticated", "`unauthenticated` (login required), `invalid_token` (the bearer token sent, or on a "
         "GET the session cookie, is unknown or expired; answered on every route, public ones included), "
         "`invalid_credentials`."),
@@ -632,7 +636,8 @@ ERROR_RESPONSES = {
         "`details.action`), `concurrent_update` (someone else changed the dossier at the same time: reload and "
         "retry), `already_extended`."),
     413: ("PayloadTooLarge", "`payload_too_large` (`details.limit` in bytes) or `document_too_large`."),
-    415: ("UnsupportedMediaType", "`unsupported_media_type` (the body must be application/json), "
+    415: ("UnsupportedMediaType", "`unsupported_media_type` (a JSON endpoint got a Content-Type that is not "
+        "application/json), "
         "`unsupported_document_type`, `content_type_mismatch`."),
     422: ("Unprocessable", "The request is well-formed but its content is refused: `invalid_field` "
         "(`details.field`), `invalid_submission` (`details.problems`), `invalid_procedure`, "
@@ -660,13 +665,14 @@ PARAMETERS = {
     },
     "Limit": {
         "name": "limit", "in": "query", "required": False,
-        "description": "Page size, clamped to 1…200 (values that are not integers are ignored).",
-        "schema": integer(),
+        "description": "Page size, clamped to 1…200. Not a (64-bit) integer: 422 `invalid_field` `limit`.",
+        "schema": integer(format="int64", minimum=INT64_MIN, maximum=INT64_MAX),
     },
     "Offset": {
         "name": "offset", "in": "query", "required": False,
-        "description": "Items to skip; negative counts as 0 (values that are not integers are ignored).",
-        "schema": integer(default=0),
+        "description": "Items to skip, clamped to 0…2147483647 (a negative offset counts as 0). Not a (64-bit) "
+            "integer: 422 `invalid_field` `offset`.",
+        "schema": integer(format="int64", minimum=INT64_MIN, maximum=INT64_MAX, default=0),
     },
 }
 
@@ -787,7 +793,10 @@ PATHS["/api/v1/auth/login"] = {"post": operation("login", "auth", "Log in",
     "Wrong user name, wrong password and a deactivated officer all answer the same 401, in the same time.",
     {200: ok("Logged in.", ref("LoginResponse"), headers={"Set-Cookie": {
             "description": "The same session as the `onegate_session` cookie for the web pages (`HttpOnly; "
-                "SameSite=Lax; Path=/`, `Secure` behind TLS).", "schema": string()}}),
+                "SameSite=Lax; Path=/` with an `Expires` at the session's end, and `Secure` behind TLS). Under "
+                "`/api/` the cookie is taken for GET only.", "required": True,
+            "schema": string(pattern=r"^onegate_session=[A-Za-z0-9_-]+(?=.*; ?HttpOnly(;|$))"
+                r"(?=.*; ?SameSite=Lax(;|$))(?=.*; ?Path=/(;|$))")}}),
         400: error(400, "`malformed_json`: not a JSON object with string `username` and `password`."),
         401: error(401, "`invalid_credentials`; or `invalid_token` when a bad bearer token was sent as well."),
         413: error(413, "Body over 4096 bytes."),
@@ -797,9 +806,11 @@ PATHS["/api/v1/auth/login"] = {"post": operation("login", "auth", "Log in",
         "reception": {"username": "tiepnhan.halong", "password": "demo1234"},
         "citizen": {"username": "congdan1", "password": "demo1234"}})})}
 PATHS["/api/v1/auth/logout"] = {"post": operation("logout", "auth", "Log out",
-    "Ends the session of the token sent. Any signed-in principal.",
+    "Ends the session of the bearer token sent (the session cookie is not taken on a POST). Any signed-in "
+    "principal.",
     {204: {"description": "Logged out.", "headers": {"Set-Cookie": {
-            "description": "Clears the `onegate_session` cookie.", "schema": string()}}},
+            "description": "Clears the `onegate_session` cookie (empty value, `Max-Age=0`).", "required": True,
+            "schema": string(pattern=r"^onegate_session=(?=;)(?=.*; ?Max-Age=0(;|$))")}}},
         401: error(401, UNAUTHENTICATED), 500: error(500, SERVER_ERROR)},
     security=BEARER)}
 PATHS["/api/v1/me"] = {"get": operation("getMe", "auth", "Who am I",
@@ -813,13 +824,13 @@ PATHS["/api/v1/procedures"] = {"get": operation("searchProcedures", "catalogue",
     "Full-text search (diacritic- and case-insensitive prefix match on code, names and topic) over the current "
     "version of every procedure; without `q`, all procedures by code. Public.",
     {200: ok("A page of procedures.", ref("ProcedurePage")), 401: error(401, UNAUTHENTICATED_PUBLIC),
-        422: error(422, "`invalid_field` `level`: not a procedure level."), 500: error(500, SERVER_ERROR)},
+        422: error(422, "`invalid_field`: `level` not a procedure level, `limit` or `offset` not an integer."),
+        500: error(500, SERVER_ERROR)},
     parameters=[
-        query("q", string(), "Search words (first 200 characters; separate words with `%20`, a `+` is not a "
-            "space)."),
+        query("q", string(), "Search words (first 200 characters), separated by spaces (`%20` or `+`)."),
         query("level", ref("ProcedureLevel"), "Only procedures of this level."),
-        described(param("Limit"), "Page size, default 20, clamped to 1…200 (values that are not integers are "
-            "ignored)."),
+        described(param("Limit"), "Page size, default 20, clamped to 1…200. Not a (64-bit) integer: 422 "
+            "`invalid_field` `limit`."),
         param("Offset"),
     ])}
 PATHS["/api/v1/procedures/{code}"] = {"get": operation("getProcedure", "catalogue", "A procedure",
@@ -875,7 +886,8 @@ PATHS["/api/v1/documents"] = {"post": operation("uploadDocument", "documents", "
         500: error(500, SERVER_ERROR)},
     security=BEARER, request_body={"required": True, "description": "The raw bytes of the file.",
         "content": {media: {"schema": string(contentMediaType=media, minLength=1,
-            **({"pattern": "^%PDF-"} if media in ("application/pdf", "application/octet-stream") else {}))}
+            **({"pattern": "^%PDF-"} if media in ("application/pdf", "application/octet-stream")
+                else {"format": "binary"}))}
             for media in UPLOAD_TYPES}})}
 PATHS["/api/v1/documents/{sha256}"] = {"get": operation("downloadDocument", "documents", "Download a document",
     "The stored bytes. Readable by whoever uploaded them, and by anyone who may read a dossier that references "
@@ -895,10 +907,12 @@ PATHS["/api/v1/documents/{sha256}"] = {"get": operation("downloadDocument", "doc
 # --- Dossiers
 
 CREATE_ERRORS = {
-    400: error(400, "`malformed_json` (not valid JSON for the schema), `invalid_idempotency_key`."),
+    400: error(400, "`malformed_json` (not valid JSON for the schema; `details.field` names the member, e.g. "
+        "`procedureCode` or `applicant.identifier`), `invalid_idempotency_key`."),
     404: error(404, "No such procedure."),
     409: error(409, "`concurrent_update`: a conflicting write; retry with the same Idempotency-Key."),
     413: error(413, "Body over 1 MiB."),
+    415: error(415, "`unsupported_media_type`: a Content-Type other than application/json."),
     500: error(500, SERVER_ERROR),
 }
 PATHS["/api/v1/dossiers"] = {
@@ -923,35 +937,54 @@ PATHS["/api/v1/dossiers"] = {
         {200: ok("A page of dossiers (without `procedure.name`).", ref("DossierPage")),
             401: error(401, UNAUTHENTICATED),
             403: error(403, "`forbidden`: `unit` is outside the officer's units."),
-            422: error(422, "`invalid_field` `state`: an unknown state."), 500: error(500, SERVER_ERROR)},
+            422: error(422, "`invalid_field` (`details.field`): `state` names an unknown state, `limit` or `offset` "
+                "is not an integer, `overdue` is not `true`, `false`, `1` or `0`, or (officers) `assignee` is not "
+                "`me`."), 500: error(500, SERVER_ERROR)},
         security=BEARER, parameters=[
-            described(param("Limit"), "Page size, default 50, clamped to 1…200 (values that are not integers are "
-                "ignored)."),
+            described(param("Limit"), "Page size, default 50, clamped to 1…200. Not a (64-bit) integer: 422 "
+                "`invalid_field` `limit`."),
             param("Offset"),
             query("state", string(pattern=f"^,*(({STATE_ALTERNATIVES})(,+({STATE_ALTERNATIVES}))*,*)?$"),
                 "Comma-separated states, e.g. `received,in_progress`."),
             query("procedure", string(), "Only this procedure code."),
-            query("unit", string(), "Officers: only this unit's subtree (must be within their units). Ignored for "
-                "applicants."),
-            query("assignee", enum(["me"]), "Officers: `me` for the dossiers assigned to them. Other values are "
-                "ignored."),
-            query("overdue", boolean(), "`true`: only dossiers whose appointment (or reception-check deadline "
-                "while `submitted`) has passed. Other values are ignored."),
+            query("unit", string(), "Officers: only this unit's subtree (must be within their units, else 403). "
+                "Ignored for applicants."),
+            query("assignee", enum(["me"]), "Officers: `me` for the dossiers assigned to them; any other value is "
+                "refused with 422 `invalid_field` `assignee`. Ignored for applicants."),
+            query("overdue", boolean(), "`true` (or `1`): only dossiers whose clock runs (`submitted`, `received`, "
+                "`in_progress`, `awaiting_payment`; intersected with `state` when given) and whose appointment (or "
+                "reception-check deadline while `submitted`) has passed. `false` (or `0`) or absent: no such "
+                "filter. Any other value: 422 `invalid_field` `overdue`."),
         ]),
 }
 PATHS["/api/v1/counter/dossiers"] = {"post": operation("receiveDossierAtCounter", "dossiers", "Receive at a counter",
     "A reception officer receives a paper, postal or assisted dossier: it is `received` at once, with its code and "
     "appointment. The applicant is found by identifier or created. The answer carries the status-lookup `secret` "
-    "to print on the receipt. Role: `reception` at the receiving unit (or `admin` above it). Send an "
-    "Idempotency-Key to retry safely.",
+    "to print on the receipt. Role: `reception` at the receiving unit (or `admin` above it). Attached electronic "
+    "copies (`components[].document`) must be the officer's own uploads. Everything that can be refused "
+    "(authorisation, documents, the form) is checked before anything is written. Send an Idempotency-Key to retry "
+    "safely.",
     {201: ok("Received.", ref("Dossier"), headers=REPLAY_HEADERS, links=DOSSIER_LINKS), **CREATE_ERRORS,
         401: error(401, UNAUTHENTICATED),
-        403: error(403, "`forbidden`: not an officer, or not reception at the receiving unit."),
+        403: error(403, "`forbidden`: not an officer, or not reception at the receiving unit (the `receivingUnit` "
+            "requested, or the one chosen)."),
         422: error(422, "`invalid_field` (`applicant`, `applicant.fullName`, `applicant.identifier`, "
-            "`competentUnit`, `receivingUnit`), `invalid_submission`, `no_competent_unit`, "
+            "`competentUnit`, `receivingUnit`), `unknown_document` (an attached document is not one the officer "
+            "uploaded; `details.requirement`), `invalid_submission`, `no_competent_unit`, "
             "`idempotency_key_reused`.")},
     security=BEARER, parameters=[param("IdempotencyKey")],
-    request_body={"required": True, "content": json_content(ref("CounterApplicationRequest"))})}
+    request_body={"required": True, "content": json_content(ref("CounterApplicationRequest"), {
+        "birth_registration": {
+            "procedureCode": "1.001193", "competentUnit": "000.01.40.H40",
+            "applicant": {"kind": "person", "identifier": "022185004321", "fullName": "Trần Thị Bình",
+                "phone": "0912345678"},
+            "channel": "counter",
+            "data": {"child_full_name": "Nguyễn Minh Khang", "child_date_of_birth": "2026-02-28",
+                "child_gender": "male", "place_of_birth": "Bệnh viện Sản Nhi Quảng Ninh",
+                "mother_personal_id": "022185004321"},
+            "components": [{"requirement": "application", "digitised": True},
+                {"requirement": "birth_notice", "digitised": True}, {"requirement": "identity", "digitised": True}],
+        }})})}
 PATHS["/api/v1/dossiers/{id}"] = {"get": operation("getDossier", "dossiers", "A dossier",
     "One dossier, with its procedure's name. Readable by its applicant, by officers of the receiving or competent "
     "unit's subtree (or of the agency it is at) and by auditors there.",
@@ -968,8 +1001,9 @@ ACTION_DESCRIPTION = (
     "| request_supplement | submitted; in_progress (assigned, appraising, at_other_agency) | supplement_requested "
     "| reception (receiving unit) when submitted; else the assigned specialist (competent unit) |\n"
     "| refuse | submitted, received | refused | reception (receiving unit) |\n"
-    "| assign | received; in_progress (assigned, appraising) | in_progress (assigned) | reception or leader "
-    "(receiving unit) when received; else leader (competent unit) |\n"
+    "| assign | received; in_progress (assigned, appraising) | in_progress (assigned) | when received: reception "
+    "or leader (receiving unit), or leader (competent unit) for the first assignment of a dossier another unit "
+    "(e.g. a service centre) received; else leader (competent unit) |\n"
     "| appraise | in_progress (assigned, appraising) | in_progress (appraising) | assigned specialist |\n"
     "| submit_for_approval | in_progress (assigned, appraising) | in_progress (awaiting_approval) | assigned "
     "specialist |\n"
@@ -994,15 +1028,17 @@ PATHS["/api/v1/dossiers/{id}/actions/{action}"] = {"post": operation("performAct
     "Perform a lifecycle action", ACTION_DESCRIPTION,
     {200: ok("The dossier after the action (without `procedure.name`).", ref("Dossier"), headers=REPLAY_HEADERS,
             links=DOSSIER_LINKS),
-        400: error(400, "`malformed_json` (a member of the wrong type, e.g. `newDue` not an RFC 3339 instant), "
-            "`invalid_idempotency_key`."),
+        400: error(400, "`malformed_json` (a member of the wrong type, e.g. `newDue` not an RFC 3339 instant; "
+            "`details.field` names it), `invalid_idempotency_key`."),
         401: error(401, UNAUTHENTICATED),
         403: error(403, "`forbidden` (the caller's roles do not allow this action on this dossier), `not_assignee` "
             "(the dossier is assigned to another specialist)."),
         404: error(404, "No such dossier (or not readable by the caller), or an unknown action."),
         409: error(409, "`illegal_transition`, `already_extended`, `concurrent_update`."),
         413: error(413, "Body over 1 MiB."),
-        422: error(422, "`invalid_field` (a required member missing or blank, `officerID` not a specialist of the "
+        415: error(415, "`unsupported_media_type`: a Content-Type other than application/json (even with an "
+            "empty body)."),
+        422: error(422, "`invalid_field` (a required member missing or blank, `officerId` not a specialist of the "
             "competent unit, an unknown `unit`, `amount` not positive, `newDue` not after the current "
             "appointment), `extension_too_late`, `invalid_submission` (supplement), `unknown_document`, "
             "`idempotency_key_reused`."),
@@ -1062,6 +1098,12 @@ PATHS["/api/v1/public/status"] = {"post": operation("lookupPublicStatus", "publi
     request_body={"required": True, "content": json_content(ref("PublicStatusRequest"), {
         "lookup": {"code": "000.01.40.H40-260302-0042", "secret": "K7QW3ZP9XM"}})})}
 
+# The session cookie set at login is accepted under /api/ for reads only (GET): every read that needs a
+# login may use it instead of the header; every change needs `Authorization: Bearer`.
+for item in PATHS.values():
+    if item.get("get", {}).get("security") == BEARER:
+        item["get"]["security"] = BEARER + [{"session": []}]
+
 # MARK: - Document
 
 DOCUMENT = {
@@ -1073,7 +1115,12 @@ DOCUMENT = {
         "description": (
             "Catalogue, dossiers and their signed lifecycle, documents, the working calendar and audit.\n\n"
             "- Authentication: `POST /api/v1/auth/login` gives a bearer token; send `Authorization: Bearer "
-            "<token>`. An unknown or expired token is refused with 401 on every route, public ones included.\n"
+            "<token>`. Login also sets the session as the `onegate_session` cookie, which the API takes for GET "
+            "requests only. An unknown or expired token is refused with 401 on every route, public ones included.\n"
+            "- Query strings are read as browsers write them: `+` and `%20` are spaces. Malformed numbers and "
+            "flags are refused with 422 `invalid_field`, never silently ignored.\n"
+            "- JSON request bodies are `application/json`: a request that declares another Content-Type is "
+            "refused with 415 `unsupported_media_type`.\n"
             "- Errors: every error is `{\"error\": {\"code\", \"message\", \"messageVi\", \"details\", "
             "\"requestId\"}}` with a stable `code`.\n"
             "- Instants are RFC 3339 in UTC with milliseconds; local days are `YYYY-MM-DD`; optional members "
@@ -1100,9 +1147,13 @@ DOCUMENT = {
         "headers": HEADERS,
         "securitySchemes": {
             "bearer": {"type": "http", "scheme": "bearer",
-                "description": "The token from `POST /api/v1/auth/login`, valid for 8 hours. (The same session is "
-                    "also set as the `onegate_session` cookie for the web pages; under `/api/` the cookie is taken "
-                    "for GET and HEAD only, so every change needs the `Authorization` header.)"},
+                "description": "The token from `POST /api/v1/auth/login`, valid for 8 hours. Every operation that "
+                    "changes something needs it in the `Authorization` header."},
+            "session": {"type": "apiKey", "in": "cookie", "name": "onegate_session",
+                "description": "The same session as a cookie (`HttpOnly; SameSite=Lax; Path=/`, `Secure` behind "
+                    "TLS), set by `POST /api/v1/auth/login` for the web pages. Under `/api/` it is taken for GET "
+                    "only, so a cross-site form can never change anything; on any other method it is "
+                    "ignored (401 `unauthenticated` without the header). When both are sent, the header wins."},
         },
     },
 }
@@ -1116,7 +1167,8 @@ def render():
     body = "\n".join(("    " + line) if line else "" for line in text.split("\n"))
     swift = (
         "/// The OpenAPI 3.1 description of `/api/v1`, served at `/api/v1/openapi.json`. Kept by hand next to\n"
-        "/// the handlers; the contract test (schemathesis in .ci/run) checks it against the running server.\n"
+        "/// the handlers; the contract test (scripts/contract-test.sh, schemathesis) checks it against the running\n"
+        "/// server.\n"
         "/// Generated by scripts/openapi.py: edit the script and run `python3 scripts/openapi.py`.\n"
         "enum OpenAPIDocument {\n"
         "    static let json = #\"\"\"\n"

@@ -46,10 +46,11 @@ public struct DemoHistory: Sendable {
     public func generate(count: Int, months: Int = 18, seed: UInt64 = 766, concurrency: Int = 8) async throws -> Summary {
         let sample = SamplePDF.bytes(title: "OneGate demo document")
         let sampleHash = signer.digest(sample)
-        for applicant in applicants {
+        // The sample is stored once; every applicant (uploads) and officer (counter scans) owns it.
+        for owner in applicants.map(\.id) + officers.map(\.id) {
             try await store.putDocument(
                 StoredDocument(sha256: sampleHash, contentType: "application/pdf", bytes: sample, createdAt: now),
-                owner: applicant.id, tenant: province.tenant)
+                owner: owner, tenant: province.tenant)
         }
         let context = Context(
             province: province, calendar: calendar, officers: OfficerIndex(officers), applicants: applicants,

@@ -79,17 +79,17 @@ struct BenchCommand: AsyncParsableCommand {
         let parts = try await withThrowingTaskGroup(of: PhaseResult.self) { group in
             for worker in 0..<connections {
                 group.addTask {
-                    let connection = try await LoadConnection.open(host: "127.0.0.1", port: port)
-                    var result = PhaseResult(name: name, requests: 0, errors: 0, seconds: 0, latencies: [])
-                    while monotonicSeconds() < deadline {
-                        let begin = monotonicSeconds()
-                        guard let status = try? await send(connection, worker), status != 0 else { break }
-                        result.latencies.append((monotonicSeconds() - begin) * 1000)
-                        result.requests += 1
-                        if !(200..<300).contains(status) { result.errors += 1 }
+                    try await LoadConnection.with(host: "127.0.0.1", port: port) { connection in
+                        var result = PhaseResult(name: name, requests: 0, errors: 0, seconds: 0, latencies: [])
+                        while monotonicSeconds() < deadline {
+                            let begin = monotonicSeconds()
+                            guard let status = try? await send(connection, worker), status != 0 else { break }
+                            result.latencies.append((monotonicSeconds() - begin) * 1000)
+                            result.requests += 1
+                            if !(200..<300).contains(status) { result.errors += 1 }
+                        }
+                        return result
                     }
-                    await connection.close()
-                    return result
                 }
             }
             return try await group.reduce(into: [PhaseResult]()) { $0.append($1) }
@@ -107,20 +107,20 @@ struct BenchCommand: AsyncParsableCommand {
         let parts = try await withThrowingTaskGroup(of: PhaseResult.self) { group in
             for worker in 0..<connections {
                 group.addTask {
-                    let connection = try await LoadConnection.open(host: "127.0.0.1", port: port)
-                    var result = PhaseResult(name: name, requests: 0, errors: 0, seconds: 0, latencies: [])
-                    var scheduled = started + interval * Double(worker) / Double(connections)
-                    while scheduled < started + seconds {
-                        let wait = scheduled - monotonicSeconds()
-                        if wait > 0 { try await Task.sleep(nanoseconds: UInt64(wait * 1e9)) }
-                        guard let status = try? await send(connection, worker), status != 0 else { break }
-                        result.latencies.append((monotonicSeconds() - scheduled) * 1000)
-                        result.requests += 1
-                        if !(200..<300).contains(status) { result.errors += 1 }
-                        scheduled += interval
+                    try await LoadConnection.with(host: "127.0.0.1", port: port) { connection in
+                        var result = PhaseResult(name: name, requests: 0, errors: 0, seconds: 0, latencies: [])
+                        var scheduled = started + interval * Double(worker) / Double(connections)
+                        while scheduled < started + seconds {
+                            let wait = scheduled - monotonicSeconds()
+                            if wait > 0 { try await Task.sleep(nanoseconds: UInt64(wait * 1e9)) }
+                            guard let status = try? await send(connection, worker), status != 0 else { break }
+                            result.latencies.append((monotonicSeconds() - scheduled) * 1000)
+                            result.requests += 1
+                            if !(200..<300).contains(status) { result.errors += 1 }
+                            scheduled += interval
+                        }
+                        return result
                     }
-                    await connection.close()
-                    return result
                 }
             }
             return try await group.reduce(into: [PhaseResult]()) { $0.append($1) }

@@ -43,9 +43,9 @@ public enum Lifecycle {
             "procedureVersion": .int(Int64(context.procedure.version)),
             "channel": .string(dossier.channel.rawValue),
             "receivingUnit": .string(dossier.receivingUnit),
+            "applicant": .string(dossier.applicantID),
             "competentUnit": .string(dossier.competentUnit),
             "components": componentsJSON(dossier.components),
-            "formDigest": .int(Int64(dossier.data.count)),
         ]
         if dossier.assisted { data["assisted"] = true }
         if dossier.channel == .online {
@@ -205,7 +205,7 @@ public enum Lifecycle {
                     details: ["due": Timestamp.format(due)])
             }
             next.extended = true
-            next.dueAt = newDue
+            next.dueAt = Timestamp.truncate(newDue)
             data = ["previousDue": .string(Timestamp.format(due)), "newDue": .string(Timestamp.format(newDue)),
                 "reason": .string(reason)]
         case .stop(let legalReason):

@@ -138,7 +138,8 @@ public struct DossierService: Sendable {
         let transition = try Lifecycle.open(dossier, context: context)
         dossier = transition.dossier
         return try await record(
-            transition, before: nil, actor: actor, signer: identity, at: now, idempotency: idempotency)
+            transition, before: nil, procedure: procedure, actor: actor, signer: identity, at: now,
+            idempotency: idempotency)
     }
 
     // MARK: - Lifecycle actions
@@ -161,7 +162,9 @@ public struct DossierService: Sendable {
         }
         let context = LifecycleContext(procedure: procedure, calendar: calendar, now: now, actorID: actor.id, newCode: code)
         let transition = try Lifecycle.apply(action, to: dossier, context: context)
-        return try await record(transition, before: dossier, actor: actor, signer: identity, at: now, idempotency: idempotency)
+        return try await record(
+            transition, before: dossier, procedure: procedure, actor: actor, signer: identity, at: now,
+            idempotency: idempotency)
     }
 
     /// Which role and key an action is done with, or `forbidden`.
@@ -239,13 +242,19 @@ public struct DossierService: Sendable {
 
     /// Signs the event of a transition and commits it with the dossier row and counters.
     private func record(
-        _ transition: LifecycleTransition, before: Dossier?, actor: EventActor, signer identity: SignerIdentity,
-        at now: Date, idempotency: IdempotencyClaim?
+        _ transition: LifecycleTransition, before: Dossier?, procedure: Procedure, actor: EventActor,
+        signer identity: SignerIdentity, at now: Date, idempotency: IdempotencyClaim?
     ) async throws -> ServiceResult {
         var dossier = transition.dossier
+        var eventData = transition.eventData
+        // The signed record fixes the form answers by digest (RFC 8785 bytes, SHA-256) rather than
+        // copying personal data into every event and every audit export.
+        if before == nil || before?.data != dossier.data {
+            eventData["formDigest"] = .string(signer.digest(CanonicalJSON.encode(.object(dossier.data))))
+        }
         let envelope = EventEnvelope(
             dossier: dossier.publicIdentifier, seq: dossier.version + 1, type: transition.eventType, at: now,
-            actor: actor, data: .object(transition.eventData), prev: dossier.lastEventHash)
+            actor: actor, data: .object(eventData), prev: dossier.lastEventHash)
         let canonical = envelope.canonicalBytes
         let hash = signer.digest(canonical)
         let (signature, serial) = try await signer.sign(canonical, as: identity)
@@ -256,7 +265,8 @@ public struct DossierService: Sendable {
             signature: signature, certificateSerial: serial, hash: hash)
         let change = DossierChange(
             dossier: dossier, expectedVersion: before?.version ?? 0, event: event,
-            counters: CounterProjection.deltas(from: before, to: dossier, calendar: calendar), idempotency: idempotency)
+            counters: CounterProjection.deltas(from: before, to: dossier, procedure: procedure, calendar: calendar),
+            idempotency: idempotency)
         switch try await store.commit(change) {
         case .committed(let response): return .fresh(dossier, response)
         case .replayed(let response): return .replayed(response)

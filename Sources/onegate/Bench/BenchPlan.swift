@@ -37,28 +37,30 @@ struct BenchPlan: Sendable {
             }),
             let citizen = applicants.first(where: { $0.username != nil && $0.kind == .person })
         else { throw BenchError.noSetup }
-        let connection = try await LoadConnection.open(host: "127.0.0.1", port: port)
-        func login(_ username: String) async throws -> String {
-            let body = try JSONEncoder().encode(["username": username, "password": DemoProvince.password])
-            let answer = try await connection.send(.POST, "/api/v1/auth/login", json: Array(body))
-            guard answer.status == 200,
-                let token = (try JSONDecoder().decode(JSONValue.self, from: Data(answer.body)))["token"]?.stringValue
-            else { throw BenchError.login(username) }
-            return token
-        }
         let staff = [Role.reception, .specialist, .leader, .clerk].compactMap { officer($0, commune.code) }
+        let logins = try await LoadConnection.with(host: "127.0.0.1", port: port) { connection in
+            var tokens: [String] = []
+            for username in staff.map(\.username) + [citizen.username ?? ""] {
+                let body = try JSONEncoder().encode(["username": username, "password": DemoProvince.password])
+                let answer = try await connection.send(.POST, "/api/v1/auth/login", json: Array(body))
+                guard answer.status == 200,
+                    let token = (try JSONDecoder().decode(JSONValue.self, from: Data(answer.body)))["token"]?.stringValue
+                else { throw BenchError.login(username) }
+                tokens.append(token)
+            }
+            return tokens
+        }
         let tokens = Officers(
-            reception: try await login(staff[0].username), specialist: try await login(staff[1].username),
-            leader: try await login(staff[2].username), clerk: try await login(staff[3].username),
-            specialistID: staff[1].id)
-        let citizenToken = try await login(citizen.username ?? "")
-        await connection.close()
+            reception: logins[0], specialist: logins[1], leader: logins[2], clerk: logins[3], specialistID: staff[1].id)
+        let citizenToken = logins[4]
 
         let pdf = SamplePDF.bytes(title: "Bench document")
         let sha = instance.signer.digest(pdf)
-        try await instance.store.putDocument(
-            StoredDocument(sha256: sha, contentType: "application/pdf", bytes: pdf, createdAt: Date()),
-            owner: citizen.id, tenant: province.tenant)
+        for owner in [citizen.id, staff[0].id] {
+            try await instance.store.putDocument(
+                StoredDocument(sha256: sha, contentType: "application/pdf", bytes: pdf, createdAt: Date()),
+                owner: owner, tenant: province.tenant)
+        }
         var random = SeededGenerator(seed: 42)
         let data = DemoForms.sampleData(procedure, applicant: citizen, random: &random)
         let components = procedure.documents.filter(\.required).map {

@@ -7,17 +7,21 @@ import NIOPosix
 final class LoadConnection {
     private let outbound: NIOAsyncChannelOutboundWriter<HTTPClientRequestPart>
     private var inbound: NIOAsyncChannelInboundStream<HTTPClientResponsePart>.AsyncIterator
-    private let channel: NIOAsyncChannel<HTTPClientResponsePart, HTTPClientRequestPart>
     private let host: String
 
-    private init(channel: NIOAsyncChannel<HTTPClientResponsePart, HTTPClientRequestPart>, host: String) throws {
-        self.channel = channel
+    private init(
+        inbound: NIOAsyncChannelInboundStream<HTTPClientResponsePart>,
+        outbound: NIOAsyncChannelOutboundWriter<HTTPClientRequestPart>, host: String
+    ) {
         self.host = host
-        outbound = channel.outbound
-        inbound = channel.inbound.makeAsyncIterator()
+        self.outbound = outbound
+        self.inbound = inbound.makeAsyncIterator()
     }
 
-    static func open(host: String, port: Int) async throws -> LoadConnection {
+    /// Opens a connection, runs `body` with it, and closes it.
+    static func with<Result: Sendable>(
+        host: String, port: Int, _ body: (LoadConnection) async throws -> Result
+    ) async throws -> Result {
         let channel = try await ClientBootstrap(group: MultiThreadedEventLoopGroup.singleton)
             .channelOption(.socketOption(.tcp_nodelay), value: 1)
             .connect(host: host, port: port) { channel in
@@ -27,7 +31,9 @@ final class LoadConnection {
                         wrappingChannelSynchronously: channel)
                 }
             }
-        return try LoadConnection(channel: channel, host: host)
+        return try await channel.executeThenClose { inbound, outbound in
+            try await body(LoadConnection(inbound: inbound, outbound: outbound, host: host))
+        }
     }
 
     /// Sends one request; returns the status and the body.
@@ -55,11 +61,6 @@ final class LoadConnection {
             }
         }
         throw LoadError.closed
-    }
-
-    func close() async {
-        outbound.finish()
-        try? await channel.channel.close()
     }
 
     enum LoadError: Error { case closed }
