@@ -142,11 +142,18 @@ extension PostgresStore {
         return try await transaction { connection in
             try await connection.run(
                 "SELECT pg_advisory_xact_lock(\(PostgresMigrations.lockKey))", logger: self.logger)
-            try await connection.run(
-                """
-                CREATE TABLE IF NOT EXISTS schema_migrations (
-                    name text PRIMARY KEY, applied_at timestamptz NOT NULL DEFAULT now())
-                """, logger: self.logger)
+            // Created only when missing, not `IF NOT EXISTS`: that form still needs the right to
+            // create, and a server running as a role with DML rights only must start.
+            let exists = try await connection.first(
+                "SELECT to_regclass('schema_migrations') IS NOT NULL", logger: self.logger
+            )?.decode(Bool.self) ?? false
+            if !exists {
+                try await connection.run(
+                    """
+                    CREATE TABLE schema_migrations (
+                        name text PRIMARY KEY, applied_at timestamptz NOT NULL DEFAULT now())
+                    """, logger: self.logger)
+            }
             let applied = Set(
                 try await connection.all("SELECT name FROM schema_migrations", logger: self.logger)
                     .map { try $0.decode(String.self) })

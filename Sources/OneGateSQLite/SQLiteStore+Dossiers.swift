@@ -156,7 +156,10 @@ extension SQLiteStore {
             conditions.append("assignee = ?")
             arguments += [assignee]
         }
-        if let states = query.states, !states.isEmpty {
+        if query.states?.isEmpty == true {
+            // No state can match (e.g. "overdue" among finished states): an empty page, not everything.
+            conditions.append("0 = 1")
+        } else if let states = query.states {
             conditions.append("state IN (\(Array(repeating: "?", count: states.count).joined(separator: ",")))")
             arguments += StatementArguments(states.map(\.rawValue))
         }

@@ -38,6 +38,16 @@ struct BenchCommand: AsyncParsableCommand {
             + "\(ProcessInfo.processInfo.physicalMemory / 1_073_741_824) GiB; \(connections) connections, "
             + "\(Int(seconds)) s per phase; store: SQLite WAL synchronous=FULL with group commit.\n")
 
+        if let procedure = province.procedures.first {
+            print("Cost of one transition's stages, in process (microseconds each):\n")
+            print("| stage | µs |\n| --- | ---: |")
+            for (name, micros) in try await StageProfile.run(
+                procedure: procedure, calendar: instance.service.calendar, signer: instance.signer)
+            {
+                print("| \(name) | \(String(format: "%.1f", micros)) |")
+            }
+            print("")
+        }
         let signatures = try await measureSignatures(instance.signer)
         print("Signatures (ECDSA P-256 over SHA-256 of a 300-byte event, in process): "
             + "\(Int(signatures.one)) /s on one task, \(Int(signatures.two)) /s on two tasks.\n")

@@ -67,6 +67,13 @@ struct DossierAPITests {
             #expect(mine.json["total"] == 1)
             let other = try await api.request(.get, "/api/v1/dossiers", token: try await api.login("binh"))
             #expect(other.json["total"] == 0)
+            // Overdue among finished states matches nothing (not everything).
+            let overdueFinished = try await api.request(.get, "/api/v1/dossiers?overdue=true&state=returned", token: clerk)
+            #expect(overdueFinished.json["total"] == 0)
+            let returned = try await api.request(.get, "/api/v1/dossiers?state=returned", token: clerk)
+            #expect(returned.json["total"] == 1)
+            let badLimit = try await api.request(.get, "/api/v1/dossiers?limit=ten", token: clerk)
+            #expect(badLimit.status == 422 && badLimit.json["error"]?["details"]?["field"] == "limit")
             let document = try await api.request(.get, "/api/v1/documents/\(sha)?dossier=\(id)", token: clerk)
             #expect(document.status == 200 && document.headers[.contentType] == "application/pdf")
             let stranger = try await api.request(.get, "/api/v1/documents/\(sha)", token: try await api.login("reception.b"))
@@ -167,6 +174,12 @@ struct DossierAPITests {
             let imported = try await api.request(.post, "/api/v1/catalogue/import", token: try await api.login("admin"),
                 json: String(decoding: export.bytes, as: UTF8.self))
             #expect(imported.json["unchanged"] == 3, "\(imported.json)")
+            // A version number that would overflow on the next edit is refused up front.
+            let huge = String(decoding: export.bytes, as: UTF8.self)
+                .replacingOccurrences(of: "\"version\":1", with: "\"version\":9223372036854775807")
+            let overflow = try await api.request(.post, "/api/v1/catalogue/import", token: try await api.login("admin"),
+                json: huge)
+            #expect(overflow.status == 422 && overflow.errorCode == "invalid_procedure", "\(overflow.json)")
         }
     }
 }

@@ -136,7 +136,9 @@ public struct Procedure: Sendable, Hashable, Codable, Identifiable {
         guard !code.isEmpty, code.count <= 40, !code.contains(where: \.isWhitespace) else {
             throw fail("code", "The procedure code is empty or malformed.", "Mã thủ tục trống hoặc sai định dạng.")
         }
-        guard version >= 1 else { throw fail("version", "The version must be at least 1.", "Phiên bản phải từ 1 trở lên.") }
+        guard (1...1_000_000).contains(version) else {
+            throw fail("version", "The version must be from 1 to 1,000,000.", "Phiên bản phải từ 1 đến 1.000.000.")
+        }
         guard !name.vi.isEmpty else { throw fail("name.vi", "The Vietnamese name is required.", "Thiếu tên tiếng Việt.") }
         guard !competentUnits.isEmpty else {
             throw fail("competentUnits", "At least one competent unit is required.", "Cần ít nhất một đơn vị có thẩm quyền.")

@@ -92,10 +92,15 @@ enum JSONBody {
         let context: DecodingError.Context
         switch error {
         case .typeMismatch(_, let c), .valueNotFound(_, let c), .dataCorrupted(let c): context = c
-        case .keyNotFound(let key, let c): return (c.codingPath + [key]).map(\.stringValue).joined(separator: ".")
+        case .keyNotFound(let key, let c): return dotted(c.codingPath + [key])
         @unknown default: return ""
         }
-        return context.codingPath.map(\.stringValue).joined(separator: ".")
+        return dotted(context.codingPath)
+    }
+
+    /// `items.0.description`: array positions as numbers, not Foundation's "Index 0".
+    private static func dotted(_ path: [any CodingKey]) -> String {
+        path.map { key in key.intValue.map(String.init) ?? key.stringValue }.joined(separator: ".")
     }
 }
 
