@@ -12,7 +12,7 @@ extension OneGateError {
 /// How OneGate reads a PostgreSQL failure. Only SQLSTATE classes and PostgresNIO error codes are
 /// consulted, never the message, so nothing of the statement or its arguments leaks into answers.
 enum PostgresFailure {
-    case uniqueViolation(table: String?)
+    case uniqueViolation
     /// A serialization failure or a deadlock: the transaction lost a race and may be retried.
     case lostRace
     /// The connection or the server went away: the outcome of an unfinished commit is unknown.
@@ -37,7 +37,7 @@ enum PostgresFailure {
         case .server:
             let state = error.serverInfo?[.sqlState] ?? ""
             switch state {
-            case "23505": self = .uniqueViolation(table: error.serverInfo?[.tableName])
+            case "23505": self = .uniqueViolation
             case "40001", "40P01": self = .lostRace
             // 08: connection exception; 57P0x: admin/crash shutdown, cannot connect now; 53: out of resources.
             case _ where state.hasPrefix("08") || state.hasPrefix("57P") || state.hasPrefix("53"):

@@ -186,7 +186,8 @@ extension PostgresStore {
         let limit = min(max(query.limit, 1), 200)
         let offset = max(query.offset, 0)
         let units = query.units
-        let states = query.states.flatMap { $0.isEmpty ? nil : $0.map(\.rawValue) }
+        // An empty list of states matches nothing (e.g. "overdue" among finished states), as in SQLite.
+        let states = query.states.map { $0.map(\.rawValue) }
         let dueBefore = query.dueBefore.map(Self.millis)
         // Every filter is a bound parameter that is null when unused, so the statement is fixed text.
         // (PostgreSQL plans an unnamed statement with its actual values, so unused filters cost nothing.)

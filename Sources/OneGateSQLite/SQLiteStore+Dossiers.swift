@@ -20,7 +20,9 @@ extension SQLiteStore {
         let body = try encode(dossier)
         let event = change.event
         do {
-            return try await commitInTransaction(change, body: body, event: event)
+            let outcome = try await commitInTransaction(change, body: body, event: event)
+            if case .committed = outcome { cache.store(change.dossier) }
+            return outcome
         } catch let error as DatabaseError where error.resultCode == .SQLITE_CONSTRAINT {
             // A duplicate dossier id, event sequence or code: another writer got there first.
             throw OneGateError.versionConflict
@@ -117,10 +119,22 @@ extension SQLiteStore {
     }
 
     private func dossier(where condition: String, _ arguments: StatementArguments) async throws -> Dossier? {
-        let body = try await read {
-            try String.fetchOne($0, sql: "SELECT body FROM dossiers WHERE \(condition)", arguments: arguments)
+        let cache = self.cache
+        // The body is fetched only when the cached value (if any) is not of the current version.
+        let found = try await read { db -> (Dossier?, String?) in
+            guard let row = try Row.fetchOne(
+                db, sql: "SELECT id, version FROM dossiers WHERE \(condition)", arguments: arguments)
+            else { return (nil, nil) }
+            let id: String = row["id"]
+            if let cached = cache.dossier(id: id, version: row["version"]) { return (cached, nil) }
+            let body = try String.fetchOne(db, sql: "SELECT body FROM dossiers WHERE \(condition)", arguments: arguments)
+            return (nil, body)
         }
-        return try body.map { try decode(Dossier.self, $0) }
+        if let cached = found.0 { return cached }
+        guard let body = found.1 else { return nil }
+        let dossier = try decode(Dossier.self, body)
+        cache.store(dossier)
+        return dossier
     }
 
     public func events(dossierID: String, tenant: String) async throws -> [SignedEvent] {

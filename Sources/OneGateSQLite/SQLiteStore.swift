@@ -7,6 +7,7 @@ import OneGateCore
 public final class SQLiteStore: OneGateStore {
     let pool: DatabasePool
     let committer: GroupCommitter
+    let cache = DossierCache()
     let encoder: JSONEncoder
     let decoder = JSONDecoder()
 

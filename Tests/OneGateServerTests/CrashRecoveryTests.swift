@@ -1,12 +1,11 @@
 import Foundation
+import HTTPTypes
+import HummingbirdTesting
+import NIOCore
 import OneGateCore
 import OneGateRuntime
 import OneGateTestSupport
 import Testing
-
-#if canImport(FoundationNetworking)
-    import FoundationNetworking
-#endif
 
 /// Kill -9 the real server during a burst of writes; after restart every acknowledged action is
 /// there and every chain verifies.
@@ -47,16 +46,20 @@ struct CrashRecoveryTests {
         throw TestFailure("the server did not start: \(collected)")
     }
 
+    /// One POST over a keep-alive connection of NIO's HTTP client (no URLSession: its Linux
+    /// implementation aborts the process when a server dies under it, which is this test's point).
+    static func post(_ client: TestClient, _ path: String, token: String?, body: String) async throws -> (Int, JSONValue) {
+        var headers: HTTPFields = [.contentType: "application/json"]
+        if let token { headers[.authorization] = "Bearer \(token)" }
+        let response = try await client.post(path, headers: headers, body: ByteBuffer(string: body))
+        let bytes = response.body.map { Array($0.readableBytesView) } ?? []
+        return (Int(response.status.code), (try? JSONDecoder().decode(JSONValue.self, from: Data(bytes))) ?? .null)
+    }
+
     static func post(_ port: Int, _ path: String, token: String?, body: String) async throws -> (Int, JSONValue) {
-        var request = URLRequest(url: URL(string: "http://127.0.0.1:\(port)\(path)")!)
-        request.httpMethod = "POST"
-        request.setValue("application/json", forHTTPHeaderField: "Content-Type")
-        if let token { request.setValue("Bearer \(token)", forHTTPHeaderField: "Authorization") }
-        request.httpBody = Data(body.utf8)
-        request.timeoutInterval = 10
-        let (data, response) = try await URLSession.shared.data(for: request)
-        let json = (try? JSONDecoder().decode(JSONValue.self, from: data)) ?? .null
-        return ((response as? HTTPURLResponse)?.statusCode ?? 0, json)
+        try await TestClient.withClient(host: "127.0.0.1", port: port, configuration: .init(timeout: .seconds(10))) {
+            try await post($0, path, token: token, body: body)
+        }
     }
 
     @Test(.timeLimit(.minutes(3)))
@@ -83,14 +86,19 @@ struct CrashRecoveryTests {
             try await withThrowingTaskGroup(of: Void.self) { group in
                 for _ in 0..<8 {
                     group.addTask {
-                        while !Task.isCancelled {
-                            guard let (status, json) = try? await Self.post(port, "/api/v1/counter/dossiers",
-                                token: token, body: body)
-                            else { return }
-                            if status == 201, let id = json["id"]?.stringValue, let code = json["code"]?.stringValue {
+                        _ = try? await TestClient.withClient(
+                            host: "127.0.0.1", port: port, configuration: .init(timeout: .seconds(10))
+                        ) { client in
+                            while !Task.isCancelled {
+                                guard let (status, json) = try? await Self.post(client, "/api/v1/counter/dossiers",
+                                    token: token, body: body)
+                                else { return }
+                                guard status == 201, let id = json["id"]?.stringValue,
+                                    let code = json["code"]?.stringValue
+                                else { continue }
                                 await acknowledged.add(id, code)
                                 // And one more action on it, also acknowledged before the kill.
-                                if let (assigned, _) = try? await Self.post(port, "/api/v1/dossiers/\(id)/actions/assign",
+                                if let (assigned, _) = try? await Self.post(client, "/api/v1/dossiers/\(id)/actions/assign",
                                     token: token, body: #"{"officerId":"officer-specialist.a"}"#), assigned == 200
                                 {
                                     await acknowledged.assigned(id)

@@ -53,6 +53,16 @@ struct DossierUseCaseTests {
             #expect(counters["received"] == 1 && counters["received_online"] == 1 && counters["finished"] == 1)
             #expect(counters["early"] == 1 && counters["received_digitised"] == 1)
 
+            // Lists filter alike on every backend; an empty list of states matches nothing.
+            let returned = try await test.store.dossiers(
+                DossierQuery(tenant: Fixtures.tenant, units: [Fixtures.communeA], states: [.returned]))
+            #expect(returned.total == 1 && returned.items.map(\.id) == [dossier.id])
+            let noState = try await test.store.dossiers(DossierQuery(tenant: Fixtures.tenant, states: []))
+            #expect(noState.total == 0 && noState.items.isEmpty)
+            let elsewhere = try await test.store.dossiers(
+                DossierQuery(tenant: Fixtures.tenant, units: [Fixtures.communeB]))
+            #expect(elsewhere.total == 0)
+
             let code = try #require(dossier.code)
             let status = try await service.publicStatus(code: code, secret: "secret2345")
             #expect(status.id == dossier.id)
