@@ -70,7 +70,7 @@ let package = Package(
         .target(
             name: "OneGateRuntime",
             dependencies: [
-                "OneGateCore", "OneGateSigning", "OneGateSQLite", "OneGateServer",
+                "OneGateCore", "OneGateSigning", "OneGateSQLite", "OneGatePostgres", "OneGateServer",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"),
             ],
@@ -91,7 +91,10 @@ let package = Package(
         ),
         .target(
             name: "OneGateTestSupport",
-            dependencies: ["OneGateCore", "OneGateSigning", "OneGateSQLite", "OneGateServer", "OneGateRuntime", "OneGateDemo"],
+            dependencies: [
+                "OneGateCore", "OneGateSigning", "OneGateSQLite", "OneGatePostgres", "OneGateServer", "OneGateRuntime",
+                "OneGateDemo",
+            ],
             path: "Tests/OneGateTestSupport",
             swiftSettings: strict
         ),

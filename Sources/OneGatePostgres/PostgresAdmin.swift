@@ -42,7 +42,7 @@ public enum PostgresAdmin {
         var configuration = try PostgresLocation(url: adminURL).clientConfiguration
         configuration.options.maximumConnections = 1
         let client = PostgresClient(configuration: configuration, backgroundLogger: logger)
-        let runner = Task { await client.run() }
+        let runner = PostgresStore.startRunning(client)
         defer { runner.cancel() }
         try await work(client)
         runner.cancel()

@@ -32,7 +32,7 @@ public final class PostgresStore: OneGateStore {
         self.location = location
         self.leaseTimeout = leaseTimeout
         // The client only hands out connections while `run()` is running; the store owns that task.
-        runner = Task { await client.run() }
+        runner = Self.startRunning(client)
         // Same encoding as the SQLite store (default date strategy, sorted keys), so that rows can
         // be copied between the two backends unchanged.
         encoder = JSONEncoder()
@@ -62,6 +62,16 @@ public final class PostgresStore: OneGateStore {
             throw error
         }
         return store
+    }
+
+    /// Starts `client.run()`. Started immediately where possible: `run()` marks the client running
+    /// before it first suspends, so the first lease (the migrations) never finds it not yet running,
+    /// which PostgresNIO would log as a warning at every start.
+    static func startRunning(_ client: PostgresClient) -> Task<Void, Never> {
+        if #available(macOS 26.0, iOS 26.0, tvOS 26.0, watchOS 26.0, *) {
+            return Task.immediate { await client.run() }
+        }
+        return Task { await client.run() }
     }
 
     /// Closes every connection. Calls made afterwards fail with `store_unavailable`.

@@ -1,5 +1,7 @@
 import Foundation
+import Logging
 import OneGateCore
+import OneGatePostgres
 import OneGateSQLite
 import OneGateServer
 import OneGateSigning
@@ -9,7 +11,7 @@ import OneGateSigning
 public struct Instance: Sendable {
     public let configuration: InstanceConfiguration
     public let folder: URL
-    public let store: SQLiteStore
+    public let store: any OneGateStore
     public let signer: InstanceSigner
     public let service: DossierService
     public let dependencies: AppDependencies
@@ -21,7 +23,7 @@ public struct Instance: Sendable {
         rootNotBefore: Date? = nil, passwords: any PasswordHasher = ScryptPasswordHasher()
     ) async throws -> Instance {
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        let store = try SQLiteStore(path: try configuration.sqlitePath(in: folder))
+        let store = try await openStore(configuration, folder: folder)
         let signer = try await InstanceSigner.start(
             store: store, masterKey: try MasterKey(secret: configuration.secret), instanceName: configuration.instanceName,
             rootNotBefore: rootNotBefore, now: clock.now)
@@ -38,6 +40,15 @@ public struct Instance: Sendable {
         return Instance(
             configuration: configuration, folder: folder, store: store, signer: signer, service: service,
             dependencies: dependencies)
+    }
+
+    /// The store the configuration names: `sqlite:PATH` (embedded, the default) or
+    /// `postgres://user:password@host:port/database` (production, several servers).
+    public static func openStore(_ configuration: InstanceConfiguration, folder: URL) async throws -> any OneGateStore {
+        if configuration.store.hasPrefix("postgres://") || configuration.store.hasPrefix("postgresql://") {
+            return try await PostgresStore.connect(url: configuration.store, logger: Logger(label: "onegate.store"))
+        }
+        return try SQLiteStore(path: try configuration.sqlitePath(in: folder))
     }
 
     /// Re-reads the unit tree after units were added or changed.

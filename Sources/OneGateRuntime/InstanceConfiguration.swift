@@ -8,7 +8,7 @@ public struct InstanceConfiguration: Codable, Sendable {
     public var instanceName: String
     /// The province (tenant) key written on every row.
     public var tenant: String
-    /// `sqlite:PATH` (relative paths are inside the data folder).
+    /// `sqlite:PATH` (relative paths are inside the data folder) or `postgres://user:pass@host:port/db`.
     public var store: String
     /// The secret that encrypts private keys at rest. Generated at creation; keep it safe.
     public var secret: String
@@ -75,7 +75,7 @@ public struct InstanceConfiguration: Codable, Sendable {
     public func sqlitePath(in folder: URL) throws -> String {
         guard store.hasPrefix("sqlite:") else {
             throw OneGateError(.badRequest, "unsupported_store", vi: "Kho dữ liệu chưa được hỗ trợ: \(store).",
-                en: "Unsupported store location: \(store) (expected sqlite:PATH).")
+                en: "Unsupported store location: \(store) (expected sqlite:PATH or postgres://…).")
         }
         let path = String(store.dropFirst("sqlite:".count))
         return path.hasPrefix("/") ? path : folder.appendingPathComponent(path).path

@@ -28,9 +28,12 @@ public final class SQLiteStore: OneGateStore {
     }
 
     /// The migrations that are applied, in order (for `onegate migrate` and tests).
-    public func appliedMigrations() throws -> [String] {
-        try pool.read { try Migrations.migrator.appliedMigrations($0) }
+    public func appliedMigrations() async throws -> [String] {
+        try await pool.read { try Migrations.migrator.appliedMigrations($0) }
     }
+
+    /// Nothing to release: the pool closes with the store.
+    public func shutdown() async {}
 
     func encode<T: Encodable>(_ value: T) throws -> String {
         String(decoding: try encoder.encode(value), as: UTF8.self)

@@ -20,6 +20,10 @@ struct BenchCommand: AsyncParsableCommand {
     @Option(help: "Dossiers prepared for the transition phases.") var dossiers: Int = 12_000
     @Option(help: "Rate (requests/s) of the latency phase; 0 means half the measured maximum.") var rate: Double = 0
     @Option(help: "Folder for the benchmark's instance (emptied first).") var data: String = ".bench-data"
+    @Option(help: "Phases to run: all, or a comma-separated subset of stages,signatures,livez,submissions,transitions,latency.")
+    var phases: String = "all"
+
+    private func wants(_ phase: String) -> Bool { phases == "all" || phases.split(separator: ",").contains { $0 == phase } }
 
     func run() async throws {
         let folder = URL(fileURLWithPath: data, isDirectory: true).standardizedFileURL
@@ -38,7 +42,7 @@ struct BenchCommand: AsyncParsableCommand {
             + "\(ProcessInfo.processInfo.physicalMemory / 1_073_741_824) GiB; \(connections) connections, "
             + "\(Int(seconds)) s per phase; store: SQLite WAL synchronous=FULL with group commit.\n")
 
-        if let procedure = province.procedures.first {
+        if wants("stages"), let procedure = province.procedures.first {
             print("Cost of one transition's stages, in process (microseconds each):\n")
             print("| stage | µs |\n| --- | ---: |")
             for (name, micros) in try await StageProfile.run(
@@ -48,9 +52,11 @@ struct BenchCommand: AsyncParsableCommand {
             }
             print("")
         }
-        let signatures = try await measureSignatures(instance.signer)
-        print("Signatures (ECDSA P-256 over SHA-256 of a 300-byte event, in process): "
-            + "\(Int(signatures.one)) /s on one task, \(Int(signatures.two)) /s on two tasks.\n")
+        if wants("signatures") {
+            let signatures = try await measureSignatures(instance.signer)
+            print("Signatures (ECDSA P-256 over SHA-256 of a 300-byte event, in process): "
+                + "\(Int(signatures.one)) /s on one task, \(Int(signatures.two)) /s on two tasks.\n")
+        }
 
         let server = try await BenchServer.start(instance)
         defer { server.stop() }
@@ -59,22 +65,34 @@ struct BenchCommand: AsyncParsableCommand {
             port: server.port)
 
         var results: [PhaseResult] = []
-        results.append(try await closedLoop("GET /livez (HTTP ceiling)", port: server.port) { connection, _ in
-            try await connection.send(.GET, "/livez").status
-        })
-        results.append(try await closedLoop("POST /api/v1/dossiers (online submission)", port: server.port) { connection, _ in
-            try await connection.send(.POST, "/api/v1/dossiers", token: plan.citizenToken, json: plan.submission).status
-        })
-        let walker = TransitionWalker(plan: plan, connections: connections)
-        let maximum = try await closedLoop("POST …/actions/* (lifecycle transition)", port: server.port) { connection, worker in
-            try await walker.next(worker: worker, on: connection)
+        if wants("livez") {
+            results.append(try await closedLoop("GET /livez (HTTP ceiling)", port: server.port) { connection, _ in
+                try await connection.send(.GET, "/livez").status
+            })
         }
-        results.append(maximum)
-        let target = rate > 0 ? rate : maximum.rate / 2
-        results.append(try await openLoop(
-            "transitions at \(Int(target))/s (latency)", rate: target, port: server.port) { connection, worker in
-            try await walker.next(worker: worker, on: connection)
-        })
+        if wants("submissions") {
+            results.append(try await closedLoop("POST /api/v1/dossiers (online submission)", port: server.port) {
+                connection, _ in
+                try await connection.send(.POST, "/api/v1/dossiers", token: plan.citizenToken, json: plan.submission).status
+            })
+        }
+        let walker = TransitionWalker(plan: plan, connections: connections)
+        var maximumRate = rate
+        if wants("transitions") {
+            let maximum = try await closedLoop("POST …/actions/* (lifecycle transition)", port: server.port) {
+                connection, worker in
+                try await walker.next(worker: worker, on: connection)
+            }
+            results.append(maximum)
+            maximumRate = maximum.rate
+        }
+        if wants("latency") {
+            let target = rate > 0 ? rate : maximumRate / 2
+            results.append(try await openLoop(
+                "transitions at \(Int(target))/s (latency)", rate: target, port: server.port) { connection, worker in
+                try await walker.next(worker: worker, on: connection)
+            })
+        }
         print(PhaseResult.header)
         for result in results { print(result.row) }
         print("\nEvery answered request above was signed and committed before its answer; errors are non-2xx answers.")

@@ -53,7 +53,8 @@ struct MigrateCommand: AsyncParsableCommand {
 
     func run() async throws {
         let instance = try await Instance.open(folder: data.folder, configuration: try data.configuration())
-        for migration in try instance.store.appliedMigrations() { print("applied \(migration)") }
+        for migration in try await instance.store.appliedMigrations() { print("applied \(migration)") }
+        await instance.store.shutdown()
     }
 }
 

@@ -111,9 +111,9 @@ struct StoreContractTests {
     @Test func sqliteMigrationsAreAppliedOnceAndReopenKeepsData() async throws {
         let test = try await TestInstance.make()
         defer { test.remove() }
-        #expect(try test.store.appliedMigrations() == ["0001_core"])
+        #expect(try await test.store.appliedMigrations() == ["0001_core"])
         let reopened = try await TestInstance.make(folder: test.folder)
         #expect(try await reopened.store.units(tenant: Fixtures.tenant).count == Fixtures.units.count)
-        #expect(try reopened.store.appliedMigrations() == ["0001_core"])
+        #expect(try await reopened.store.appliedMigrations() == ["0001_core"])
     }
 }

@@ -13,7 +13,7 @@ public struct TestInstance: Sendable {
     public let clock: ManualClock
     public let folder: URL
 
-    public var store: SQLiteStore { instance.store }
+    public var store: SQLiteStore { instance.store as! SQLiteStore }
     public var service: DossierService { instance.service }
     public var signer: InstanceSigner { instance.signer }
     public var dependencies: AppDependencies { instance.dependencies }

@@ -234,4 +234,8 @@ public protocol OneGateStore: DirectoryStore, CatalogueStore, DocumentStore, Dos
     /// Instance-wide settings (name, configuration) as key/value text.
     func setting(_ key: String) async throws -> String?
     func setSetting(_ key: String, value: String) async throws
+    /// The names of the applied schema migrations, in order (the same list on every backend).
+    func appliedMigrations() async throws -> [String]
+    /// Releases connections; calls afterwards fail.
+    func shutdown() async
 }
