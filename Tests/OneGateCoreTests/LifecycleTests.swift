@@ -180,3 +180,20 @@ struct LifecycleTests {
         }
     }
 }
+
+/// The arithmetic formatter against Foundation's, over a spread of instants.
+struct TimestampTests {
+    @Test func formatMatchesFoundation() {
+        let formatter = ISO8601DateFormatter()
+        formatter.formatOptions = [.withInternetDateTime, .withFractionalSeconds]
+        var instant = -2_208_988_800.0  // 1900-01-01
+        while instant < 7_258_118_400 {  // 2200-01-01
+            let date = Date(timeIntervalSince1970: instant)
+            #expect(Timestamp.format(date) == formatter.string(from: date), "\(instant)")
+            instant += 86_400 * 97.31 + 3_607.123
+        }
+        #expect(Timestamp.format(Date(timeIntervalSince1970: 1_772_503_200.5)) == "2026-03-03T02:00:00.500Z")
+        #expect(Timestamp.parse(Timestamp.format(Date(timeIntervalSince1970: 1_772_503_200.25)))
+            == Date(timeIntervalSince1970: 1_772_503_200.25))
+    }
+}

@@ -113,6 +113,11 @@ extension WorkingCalendar {
     }
 
     func position(of instant: Date) -> LocalPosition {
+        if let fixed = fixedOffset, instant.timeIntervalSince1970 >= fixed.since {
+            let local = instant.timeIntervalSince1970 + Double(fixed.seconds)
+            let days = (local / 86_400).rounded(.down)
+            return LocalPosition(julianDay: Int(days) + Self.unixEpochJulianDay, second: local - days * 86_400)
+        }
         // Whole seconds go through Calendar (the authority on the zone's rules); the fraction is kept
         // apart so that sub-second instants survive the round trip exactly.
         let whole = instant.timeIntervalSinceReferenceDate.rounded(.down)
@@ -135,6 +140,10 @@ extension WorkingCalendar {
         while seconds >= 86_400 {
             julianDay += 1
             seconds -= 86_400
+        }
+        if let fixed = fixedOffset {
+            let instant = Double(julianDay - Self.unixEpochJulianDay) * 86_400 + seconds - Double(fixed.seconds)
+            if instant >= fixed.since { return Date(timeIntervalSince1970: instant) }
         }
         let whole = seconds.rounded(.down)
         let wholeSeconds = Int(whole)

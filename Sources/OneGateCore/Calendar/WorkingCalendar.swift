@@ -20,10 +20,27 @@ public struct WorkingCalendar: Sendable {
     public let rules: HolidayRules
 
     let calendar: Calendar
+    /// The zone's UTC offset and the instant from which it has not changed (no daylight saving, no
+    /// change of standard offset), when that is so: conversions after it are plain arithmetic,
+    /// which matters because every transition converts several instants.
+    let fixedOffset: (since: TimeInterval, seconds: Int)?
     let periods: [OfficeSpan]
     let closingSecond: Double
     let cutoffSecond: Double
     private let years: [Int: HolidayYear]
+
+    /// The offset of a zone that has kept one UTC offset since 1980 and has no daylight saving
+    /// transition ahead (Asia/Ho_Chi_Minh: +07:00 since 1975), or `nil`.
+    static func fixedOffset(of zone: TimeZone) -> (since: TimeInterval, seconds: Int)? {
+        let since = Date(timeIntervalSince1970: 315_532_800)  // 1980-01-01
+        guard zone.nextDaylightSavingTimeTransition(after: since) == nil else { return nil }
+        let offset = zone.secondsFromGMT(for: since)
+        // Standard-offset changes are not daylight saving transitions: sample the years as well.
+        for year in stride(from: 0.0, through: 120.0, by: 0.5) {
+            if zone.secondsFromGMT(for: since.addingTimeInterval(year * 365.2425 * 86_400)) != offset { return nil }
+        }
+        return (since.timeIntervalSince1970, offset)
+    }
 
     /// Makes the calendar of an instance.
     /// - Throws: ``CalendarError/unknownTimeZone(_:)``, ``CalendarError/invalidOfficeHours``,
@@ -56,6 +73,7 @@ public struct WorkingCalendar: Sendable {
         self.timeZone = zone
         self.rules = rules
         self.calendar = calendar
+        self.fixedOffset = Self.fixedOffset(of: zone)
         self.periods = configuration.officeHours.map {
             OfficeSpan(start: Double($0.startMinute * 60), end: Double($0.endMinute * 60))
         }

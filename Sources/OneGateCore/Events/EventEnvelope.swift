@@ -81,21 +81,46 @@ public struct EventEnvelope: Sendable, Hashable {
 
 /// Instants written into signed data: UTC, millisecond precision, always the same form.
 public enum Timestamp {
-    /// `2026-03-03T02:15:00.000Z`
+    /// `2026-03-03T02:15:00.000Z`. Plain arithmetic (days to civil date, proleptic Gregorian),
+    /// because every event and every API answer formats several instants.
     public static func format(_ date: Date) -> String {
         let millis = Int64((date.timeIntervalSince1970 * 1000).rounded(.down))
         let seconds = millis.floorDiv(1000)
-        let fraction = millis - seconds * 1000
-        var calendar = Calendar(identifier: .gregorian)
-        calendar.timeZone = TimeZone(identifier: "UTC")!
-        let parts = calendar.dateComponents(
-            [.year, .month, .day, .hour, .minute, .second], from: Date(timeIntervalSince1970: TimeInterval(seconds)))
-        func pad(_ value: Int?, _ width: Int) -> String {
-            let text = String(value ?? 0)
-            return String(repeating: "0", count: max(0, width - text.count)) + text
+        let fraction = Int(millis - seconds * 1000)
+        let days = seconds.floorDiv(86_400)
+        let secondOfDay = Int(seconds - days * 86_400)
+        // Howard Hinnant's civil_from_days.
+        let z = days + 719_468
+        let era = z.floorDiv(146_097)
+        let dayOfEra = z - era * 146_097
+        let yearOfEra = (dayOfEra - dayOfEra / 1460 + dayOfEra / 36_524 - dayOfEra / 146_096) / 365
+        let dayOfYear = dayOfEra - (365 * yearOfEra + yearOfEra / 4 - yearOfEra / 100)
+        let monthIndex = (5 * dayOfYear + 2) / 153
+        let day = Int(dayOfYear - (153 * monthIndex + 2) / 5 + 1)
+        let month = Int(monthIndex < 10 ? monthIndex + 3 : monthIndex - 9)
+        let year = Int(yearOfEra + era * 400 + (month <= 2 ? 1 : 0))
+        var text = ""
+        text.reserveCapacity(24)
+        func append(_ value: Int, _ width: Int) {
+            let digits = String(value)
+            if digits.count < width { text += String(repeating: "0", count: width - digits.count) }
+            text += digits
         }
-        return "\(pad(parts.year, 4))-\(pad(parts.month, 2))-\(pad(parts.day, 2))T\(pad(parts.hour, 2)):"
-            + "\(pad(parts.minute, 2)):\(pad(parts.second, 2)).\(pad(Int(fraction), 3))Z"
+        append(year, 4)
+        text += "-"
+        append(month, 2)
+        text += "-"
+        append(day, 2)
+        text += "T"
+        append(secondOfDay / 3600, 2)
+        text += ":"
+        append(secondOfDay % 3600 / 60, 2)
+        text += ":"
+        append(secondOfDay % 60, 2)
+        text += "."
+        append(fraction, 3)
+        text += "Z"
+        return text
     }
 
     /// Parses RFC 3339 instants with or without fractional seconds.
