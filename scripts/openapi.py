@@ -1166,6 +1166,7 @@ def render():
     assert '"""#' not in text and "\\#" not in text, "the JSON must fit in a Swift raw string"
     body = "\n".join(("    " + line) if line else "" for line in text.split("\n"))
     swift = (
+        "// swift-format-ignore-file\n"
         "/// The OpenAPI 3.1 description of `/api/v1`, served at `/api/v1/openapi.json`. Kept by hand next to\n"
         "/// the handlers; the contract test (scripts/contract-test.sh, schemathesis) checks it against the running\n"
         "/// server.\n"

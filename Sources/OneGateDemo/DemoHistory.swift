@@ -28,7 +28,8 @@ public struct DemoHistory: Sendable {
 
     public init(
         province: DemoProvince, store: any OneGateStore, signer: any EventSigner, calendar: WorkingCalendar,
-        codeFormat: DossierCodeFormat, units: Snapshot<UnitTree>, officers: [Officer], applicants: [Applicant], now: Date
+        codeFormat: DossierCodeFormat, units: Snapshot<UnitTree>, officers: [Officer], applicants: [Applicant],
+        now: Date
     ) {
         self.province = province
         self.store = store
@@ -43,7 +44,8 @@ public struct DemoHistory: Sendable {
 
     /// Generates `count` dossiers submitted over the last `months` months, `concurrency` at a time
     /// (each worker has its own clock; group commit batches their writes).
-    public func generate(count: Int, months: Int = 18, seed: UInt64 = 766, concurrency: Int = 8) async throws -> Summary {
+    public func generate(count: Int, months: Int = 18, seed: UInt64 = 766, concurrency: Int = 8) async throws -> Summary
+    {
         let sample = SamplePDF.bytes(title: "OneGate demo document")
         let sampleHash = signer.digest(sample)
         // The sample is stored once; every applicant (uploads) and officer (counter scans) owns it.
@@ -69,7 +71,8 @@ public struct DemoHistory: Sendable {
                     while index < count {
                         var random = SeededGenerator(seed: seed &* 1_000_003 &+ UInt64(index))
                         let walk = DossierWalk(context: context, service: service, clock: clock)
-                        try await walk.run(position: Double(index) / Double(max(count, 1)), random: &random, into: &summary)
+                        try await walk.run(
+                            position: Double(index) / Double(max(count, 1)), random: &random, into: &summary)
                         index += workers
                     }
                     return summary
@@ -106,7 +109,9 @@ struct OfficerIndex: Sendable {
     init(_ officers: [Officer]) {
         var index: [String: [Officer]] = [:]
         for officer in officers {
-            for assignment in officer.roles { index["\(assignment.unit)|\(assignment.role.rawValue)", default: []].append(officer) }
+            for assignment in officer.roles {
+                index["\(assignment.unit)|\(assignment.role.rawValue)", default: []].append(officer)
+            }
         }
         byUnitRole = index
     }

@@ -31,7 +31,8 @@ struct DossierWalk {
         else { summary.skippedSteps += 1; return }
         let input = ApplicationInput(
             procedureCode: procedure.code, receivingUnit: receiving, competentUnit: competent,
-            secret: IdentifierSource.randomToken(length: 10), data: DemoForms.sampleData(procedure, applicant: applicant, random: &random),
+            secret: IdentifierSource.randomToken(length: 10),
+            data: DemoForms.sampleData(procedure, applicant: applicant, random: &random),
             components: procedure.documents.filter(\.required).map {
                 DossierComponent(requirement: $0.id, document: context.documentHash, digitised: channel != .online)
             })
@@ -41,9 +42,10 @@ struct DossierWalk {
         case .online:
             dossier = try await fresh(service.submitOnline(input, by: applicant, idempotency: nil))
         case .counter, .post:
-            dossier = try await fresh(service.receiveAtCounter(
-                input, applicant: applicant, channel: channel, assisted: random.chance(0.03), by: reception,
-                idempotency: nil))
+            dossier = try await fresh(
+                service.receiveAtCounter(
+                    input, applicant: applicant, channel: channel, assisted: random.chance(0.03), by: reception,
+                    idempotency: nil))
         }
         summary.dossiers += 1
         summary.events += 1
@@ -63,22 +65,32 @@ struct DossierWalk {
         do {
             if channel == .online {
                 if random.chance(0.05) {
-                    try await act(.requestSupplement(items: [SupplementItem(requirement: procedure.documents.first?.id,
-                        description: "Bản chụp chưa rõ nét, đề nghị tải lại.")], reason: "Hồ sơ chưa hợp lệ"),
+                    try await act(
+                        .requestSupplement(
+                            items: [
+                                SupplementItem(
+                                    requirement: procedure.documents.first?.id,
+                                    description: "Bản chụp chưa rõ nét, đề nghị tải lại.")
+                            ], reason: "Hồ sơ chưa hợp lệ"),
                         by: reception, after: Int.random(in: 30...300, using: &random))
-                    try await act(.supplement(components: [], data: [:]), by: byApplicant,
+                    try await act(
+                        .supplement(components: [], data: [:]), by: byApplicant,
                         after: Int.random(in: 240...1400, using: &random))
                 }
                 if random.chance(0.03) {
-                    try await act(.refuse(reason: "Thủ tục không thuộc thẩm quyền giải quyết của đơn vị.",
-                        redirect: "Ủy ban nhân dân tỉnh"), by: reception, after: Int.random(in: 30...300, using: &random))
+                    try await act(
+                        .refuse(
+                            reason: "Thủ tục không thuộc thẩm quyền giải quyết của đơn vị.",
+                            redirect: "Ủy ban nhân dân tỉnh"), by: reception,
+                        after: Int.random(in: 30...300, using: &random))
                     return
                 }
                 try await act(.accept, by: reception, after: Int.random(in: 20...420, using: &random))
             }
             guard let receivedAt = dossier.receivedAt, let due = dossier.dueAt else { return }
             if random.chance(0.015) {
-                try await act(.withdraw(reason: "Công dân không còn nhu cầu."), by: byApplicant,
+                try await act(
+                    .withdraw(reason: "Công dân không còn nhu cầu."), by: byApplicant,
                     after: Int.random(in: 10...200, using: &random))
                 return
             }
@@ -87,58 +99,78 @@ struct DossierWalk {
             // outcome mix (about half early, 40% on time, under 10% late) comes out as planned.
             var target = self.target(ending, receivedAt: receivedAt, due: due, random: &random)
             func part(_ share: Double) -> Int { max(1, Int(Double(minutes(until: target, from: cursor)) * share)) }
-            try await act(.assign(officerID: specialist.id), by: dossier.state == .received ? reception : leader,
+            try await act(
+                .assign(officerID: specialist.id), by: dossier.state == .received ? reception : leader,
                 after: part(0.1))
             try await act(.appraise(note: "Đã kiểm tra thành phần hồ sơ."), by: specialist, after: part(0.2))
             if let other = procedure.process.first(where: { $0.interAgency })?.unit,
                 let partner = context.officers.pick(.specialist, at: other, using: &random), other != competent
             {
-                try await act(.sendToOtherAgency(unit: other, note: "Chuyển liên thông."), by: specialist, after: part(0.1))
+                try await act(
+                    .sendToOtherAgency(unit: other, note: "Chuyển liên thông."), by: specialist, after: part(0.1))
                 try await act(.returnFromOtherAgency(note: "Đã xử lý phần liên thông."), by: partner, after: part(0.3))
             }
             let requests = random.chance(0.07) ? (random.chance(0.2) ? 2 : 1) : 0
             for round in 0..<requests {
-                try await act(.requestSupplement(items: [SupplementItem(requirement: procedure.documents.first?.id,
-                    description: round == 0 ? "Bổ sung bản sao giấy tờ tùy thân." : "Bổ sung xác nhận nơi cư trú.")],
-                    reason: "Cần bổ sung hồ sơ"), by: specialist, after: part(0.1))
+                try await act(
+                    .requestSupplement(
+                        items: [
+                            SupplementItem(
+                                requirement: procedure.documents.first?.id,
+                                description: round == 0
+                                    ? "Bổ sung bản sao giấy tờ tùy thân." : "Bổ sung xác nhận nơi cư trú.")
+                        ],
+                        reason: "Cần bổ sung hồ sơ"), by: specialist, after: part(0.1))
                 let paused = Int.random(in: 240...2400, using: &random)
                 try await act(.supplement(components: [], data: [:]), by: byApplicant, after: paused)
                 target = calendar.adding(officeMinutes: paused, to: target)
             }
             if procedure.fee.amount > 0, dossier.feeAmount > 0, random.chance(0.6) {
-                try await act(.assessFee(amount: dossier.feeAmount, reference: "PHI-\(dossier.reference)"),
+                try await act(
+                    .assessFee(amount: dossier.feeAmount, reference: "PHI-\(dossier.reference)"),
                     by: specialist, after: part(0.1))
                 let method: PaymentMethod = channel == .online && random.chance(0.8) ? .online : .counter
-                try await act(.pay(method: method, reference: "TT-\(dossier.reference)"),
+                try await act(
+                    .pay(method: method, reference: "TT-\(dossier.reference)"),
                     by: method == .online ? nil : reception, after: part(0.2))
             }
             if ending == .late, random.chance(0.4), let currentDue = dossier.dueAt {
                 let latest = calendar.latestExtensionMoment(forDue: currentDue)
                 if latest > cursor {
                     let newDue = calendar.adding(officeMinutes: 3 * 480, to: currentDue)
-                    try? await act(.extend(newDue: newDue, reason: "Cần xác minh thêm với cơ quan liên quan."),
+                    try? await act(
+                        .extend(newDue: newDue, reason: "Cần xác minh thêm với cơ quan liên quan."),
                         by: leader, after: max(1, minutes(until: latest, from: cursor) / 2))
                 }
             }
             if random.chance(0.01) {
-                try await act(.stop(legalReason: "Theo đề nghị của cơ quan có thẩm quyền (Điều 10, Nghị định 61/2018/NĐ-CP)."),
+                try await act(
+                    .stop(legalReason: "Theo đề nghị của cơ quan có thẩm quyền (Điều 10, Nghị định 61/2018/NĐ-CP)."),
                     by: leader, after: part(0.3))
                 return
             }
             let refusal = random.chance(0.03)
-            try await act(.submitForApproval(outcome: refusal ? .refusal : .granted,
-                summary: refusal ? "Đề xuất từ chối: không đủ điều kiện." : "Đề xuất giải quyết."),
+            try await act(
+                .submitForApproval(
+                    outcome: refusal ? .refusal : .granted,
+                    summary: refusal ? "Đề xuất từ chối: không đủ điều kiện." : "Đề xuất giải quyết."),
                 by: specialist, after: part(0.4))
             if random.chance(0.05) {
-                try await act(.returnForRework(comment: "Đề nghị rà soát lại căn cứ pháp lý."), by: leader, after: part(0.3))
-                try await act(.submitForApproval(outcome: .granted, summary: "Đã rà soát, đề xuất giải quyết."),
+                try await act(
+                    .returnForRework(comment: "Đề nghị rà soát lại căn cứ pháp lý."), by: leader, after: part(0.3))
+                try await act(
+                    .submitForApproval(outcome: .granted, summary: "Đã rà soát, đề xuất giải quyết."),
                     by: specialist, after: part(0.3))
             }
             try await act(.approve(comment: "Đồng ý."), by: leader, after: part(0.5))
-            try await act(.issue(resultNumber: "\(Int.random(in: 1...9999, using: &random))/\(procedure.resultKind.rawValue.uppercased())"),
+            try await act(
+                .issue(
+                    resultNumber:
+                        "\(Int.random(in: 1...9999, using: &random))/\(procedure.resultKind.rawValue.uppercased())"),
                 by: clerk, after: part(1))
             let delivery: DeliveryChannel = channel == .online ? .electronic : (random.chance(0.7) ? .counter : .post)
-            try await act(.deliver(channel: delivery), by: delivery == .counter ? reception : clerk,
+            try await act(
+                .deliver(channel: delivery), by: delivery == .counter ? reception : clerk,
                 after: Int.random(in: 30...960, using: &random))
         } catch is ReachedNow {
             summary.open += 1
@@ -165,7 +197,8 @@ struct DossierWalk {
             return calendar.adding(officeMinutes: Int.random(in: 60...1440, using: &random), to: due)
         default:
             let window = min(available, 420)
-            return calendar.adding(officeMinutes: -Int.random(in: 0...max(0, window - 10), using: &random) + available,
+            return calendar.adding(
+                officeMinutes: -Int.random(in: 0...max(0, window - 10), using: &random) + available,
                 to: receivedAt)
         }
     }

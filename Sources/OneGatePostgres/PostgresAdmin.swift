@@ -26,8 +26,11 @@ public enum PostgresAdmin {
 
     /// `name` as a quoted identifier, after checking it holds nothing that needs escaping.
     static func quoted(_ name: String) throws -> String {
-        let allowed = name.unicodeScalars.allSatisfy { $0.isASCII && ($0.properties.isAlphabetic || $0 == "_"
-            || ("0"..."9").contains($0)) }
+        let allowed = name.unicodeScalars.allSatisfy {
+            $0.isASCII
+                && ($0.properties.isAlphabetic || $0 == "_"
+                    || ("0"..."9").contains($0))
+        }
         guard !name.isEmpty, name.count <= 63, allowed else {
             throw OneGateError(
                 .badRequest, "invalid_database_name", vi: "Tên cơ sở dữ liệu không hợp lệ.",

@@ -144,9 +144,10 @@ extension PostgresStore {
                 "SELECT pg_advisory_xact_lock(\(PostgresMigrations.lockKey))", logger: self.logger)
             // Created only when missing, not `IF NOT EXISTS`: that form still needs the right to
             // create, and a server running as a role with DML rights only must start.
-            let exists = try await connection.first(
-                "SELECT to_regclass('schema_migrations') IS NOT NULL", logger: self.logger
-            )?.decode(Bool.self) ?? false
+            let exists =
+                try await connection.first(
+                    "SELECT to_regclass('schema_migrations') IS NOT NULL", logger: self.logger
+                )?.decode(Bool.self) ?? false
             if !exists {
                 try await connection.run(
                     """

@@ -76,13 +76,14 @@ extension PostgresStore {
         // Without words the catalogue is listed by code; with words, best matches first. A null
         // parameter switches a condition off, so there is one statement and no SQL is assembled.
         let (total, bodies) = try await snapshot { connection -> (Int, [String]) in
-            let total = try await connection.first(
-                """
-                SELECT count(*) FROM procedures WHERE tenant = \(tenant) AND current
-                AND (\(levelFilter)::text IS NULL OR level = \(levelFilter)::text)
-                AND (\(search)::text IS NULL OR search @@ to_tsquery('simple', \(search)::text))
-                """, logger: self.logger
-            )?.decode(Int.self) ?? 0
+            let total =
+                try await connection.first(
+                    """
+                    SELECT count(*) FROM procedures WHERE tenant = \(tenant) AND current
+                    AND (\(levelFilter)::text IS NULL OR level = \(levelFilter)::text)
+                    AND (\(search)::text IS NULL OR search @@ to_tsquery('simple', \(search)::text))
+                    """, logger: self.logger
+                )?.decode(Int.self) ?? 0
             let bodies = try await connection.all(
                 """
                 SELECT body FROM procedures WHERE tenant = \(tenant) AND current

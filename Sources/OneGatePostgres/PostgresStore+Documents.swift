@@ -8,13 +8,14 @@ extension PostgresStore {
     @discardableResult
     public func putDocument(_ document: StoredDocument, owner: String, tenant: String) async throws -> Bool {
         try await transaction { connection in
-            let created = try await connection.first(
-                """
-                INSERT INTO documents(tenant, sha256, content_type, size, bytes, created_at)
-                VALUES (\(tenant), \(document.sha256), \(document.contentType), \(document.bytes.count),
-                \(Data(document.bytes)), \(Self.millis(document.createdAt)))
-                ON CONFLICT (tenant, sha256) DO NOTHING RETURNING 1
-                """, logger: self.logger) != nil
+            let created =
+                try await connection.first(
+                    """
+                    INSERT INTO documents(tenant, sha256, content_type, size, bytes, created_at)
+                    VALUES (\(tenant), \(document.sha256), \(document.contentType), \(document.bytes.count),
+                    \(Data(document.bytes)), \(Self.millis(document.createdAt)))
+                    ON CONFLICT (tenant, sha256) DO NOTHING RETURNING 1
+                    """, logger: self.logger) != nil
             try await connection.run(
                 """
                 INSERT INTO document_owners(tenant, sha256, owner) VALUES (\(tenant), \(document.sha256), \(owner))

@@ -46,7 +46,9 @@ extension PostgresStore {
     }
 
     /// The body of `commit`, inside its transaction.
-    private func write(_ change: DossierChange, body: String, on connection: PostgresConnection) async throws
+    private func write(
+        _ change: DossierChange, body: String, on connection: PostgresConnection
+    ) async throws
         -> CommitOutcome
     {
         let dossier = change.dossier
@@ -117,7 +119,8 @@ extension PostgresStore {
         }
         var sums: [Key: Int] = [:]
         for delta in deltas {
-            sums[Key(unit: delta.unit, period: delta.period, metric: delta.metric, procedure: delta.procedure),
+            sums[
+                Key(unit: delta.unit, period: delta.period, metric: delta.metric, procedure: delta.procedure),
                 default: 0] += delta.delta
         }
         guard !sums.isEmpty else { return }
@@ -172,7 +175,8 @@ extension PostgresStore {
                 ORDER BY seq
                 """, logger: self.logger
             ).map { row in
-                let (dossierID, seq, type, at, actorID, role, unit, canonical, signature, serial, hash) = try row
+                let (dossierID, seq, type, at, actorID, role, unit, canonical, signature, serial, hash) =
+                    try row
                     .decode((String, Int, String, Int64, String, String, String, Data, Data, String, String).self)
                 return SignedEvent(
                     dossierID: dossierID, seq: seq, type: type, at: Self.date(at),
@@ -192,18 +196,19 @@ extension PostgresStore {
         // Every filter is a bound parameter that is null when unused, so the statement is fixed text.
         // (PostgreSQL plans an unnamed statement with its actual values, so unused filters cost nothing.)
         let (total, bodies) = try await snapshot { connection -> (Int, [String]) in
-            let total = try await connection.first(
-                """
-                SELECT count(*) FROM dossiers WHERE tenant = \(query.tenant)
-                AND (\(units)::text[] IS NULL OR competent_unit = ANY(\(units)::text[])
-                    OR receiving_unit = ANY(\(units)::text[]))
-                AND (\(query.applicantID)::text IS NULL OR applicant_id = \(query.applicantID)::text)
-                AND (\(query.assignee)::text IS NULL OR assignee = \(query.assignee)::text)
-                AND (\(states)::text[] IS NULL OR state = ANY(\(states)::text[]))
-                AND (\(query.procedureCode)::text IS NULL OR procedure_code = \(query.procedureCode)::text)
-                AND (\(dueBefore)::bigint IS NULL OR due_at < \(dueBefore)::bigint)
-                """, logger: self.logger
-            )?.decode(Int.self) ?? 0
+            let total =
+                try await connection.first(
+                    """
+                    SELECT count(*) FROM dossiers WHERE tenant = \(query.tenant)
+                    AND (\(units)::text[] IS NULL OR competent_unit = ANY(\(units)::text[])
+                        OR receiving_unit = ANY(\(units)::text[]))
+                    AND (\(query.applicantID)::text IS NULL OR applicant_id = \(query.applicantID)::text)
+                    AND (\(query.assignee)::text IS NULL OR assignee = \(query.assignee)::text)
+                    AND (\(states)::text[] IS NULL OR state = ANY(\(states)::text[]))
+                    AND (\(query.procedureCode)::text IS NULL OR procedure_code = \(query.procedureCode)::text)
+                    AND (\(dueBefore)::bigint IS NULL OR due_at < \(dueBefore)::bigint)
+                    """, logger: self.logger
+                )?.decode(Int.self) ?? 0
             let bodies = try await connection.all(
                 """
                 SELECT body FROM dossiers WHERE tenant = \(query.tenant)

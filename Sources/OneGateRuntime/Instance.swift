@@ -25,7 +25,8 @@ public struct Instance: Sendable {
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         let store = try await openStore(configuration, folder: folder)
         let signer = try await InstanceSigner.start(
-            store: store, masterKey: try MasterKey(secret: configuration.secret), instanceName: configuration.instanceName,
+            store: store, masterKey: try MasterKey(secret: configuration.secret),
+            instanceName: configuration.instanceName,
             rootNotBefore: rootNotBefore, now: clock.now)
         let calendar = try WorkingCalendar(configuration: configuration.calendar)
         let units = Snapshot(UnitTree(try await store.units(tenant: configuration.tenant)))

@@ -41,12 +41,15 @@ public struct InstanceConfiguration: Codable, Sendable {
     }
 
     /// Reads the configuration of `folder`, applying environment overrides.
-    public static func load(from folder: URL, environment: [String: String] = ProcessInfo.processInfo.environment)
+    public static func load(
+        from folder: URL, environment: [String: String] = ProcessInfo.processInfo.environment
+    )
         throws -> InstanceConfiguration
     {
         let url = folder.appendingPathComponent(fileName)
         guard let data = try? Data(contentsOf: url) else {
-            throw OneGateError(.notFound, "no_instance", vi: "Thư mục dữ liệu chưa có cấu hình \(fileName).",
+            throw OneGateError(
+                .notFound, "no_instance", vi: "Thư mục dữ liệu chưa có cấu hình \(fileName).",
                 en: "The data folder has no \(fileName); run `onegate init` or `onegate demo` first.")
         }
         var configuration = try JSONDecoder().decode(InstanceConfiguration.self, from: data)
@@ -74,7 +77,8 @@ public struct InstanceConfiguration: Codable, Sendable {
     /// The SQLite file path of a `sqlite:` store location, resolved against `folder`.
     public func sqlitePath(in folder: URL) throws -> String {
         guard store.hasPrefix("sqlite:") else {
-            throw OneGateError(.badRequest, "unsupported_store", vi: "Kho dữ liệu chưa được hỗ trợ: \(store).",
+            throw OneGateError(
+                .badRequest, "unsupported_store", vi: "Kho dữ liệu chưa được hỗ trợ: \(store).",
                 en: "Unsupported store location: \(store) (expected sqlite:PATH or postgres://…).")
         }
         let path = String(store.dropFirst("sqlite:".count))

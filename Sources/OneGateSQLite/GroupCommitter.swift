@@ -21,7 +21,8 @@ actor GroupCommitter {
 
     /// Runs `work` in the next group transaction and returns its result after the commit.
     func submit<T: Sendable>(_ work: @escaping @Sendable (Database) throws -> T) async throws -> T {
-        let result = try await withCheckedThrowingContinuation { (continuation: CheckedContinuation<any Sendable, any Error>) in
+        let result = try await withCheckedThrowingContinuation {
+            (continuation: CheckedContinuation<any Sendable, any Error>) in
             pending.append(Pending(work: { try work($0) }, continuation: continuation))
             if !draining {
                 draining = true

@@ -7,71 +7,72 @@ enum Migrations {
     static var migrator: DatabaseMigrator {
         var migrator = DatabaseMigrator()
         migrator.registerMigration("0001_core") { db in
-            try db.execute(sql: """
-                CREATE TABLE settings (key TEXT PRIMARY KEY, value TEXT NOT NULL);
-                CREATE TABLE units (
-                    tenant TEXT NOT NULL, code TEXT NOT NULL, parent TEXT, kind TEXT NOT NULL, body TEXT NOT NULL,
-                    PRIMARY KEY (tenant, code));
-                CREATE TABLE officers (
-                    tenant TEXT NOT NULL, id TEXT NOT NULL, username TEXT NOT NULL UNIQUE, password_hash TEXT NOT NULL,
-                    body TEXT NOT NULL, PRIMARY KEY (tenant, id));
-                CREATE UNIQUE INDEX officers_id ON officers(id);
-                CREATE TABLE applicants (
-                    tenant TEXT NOT NULL, id TEXT NOT NULL, identifier TEXT NOT NULL, username TEXT UNIQUE,
-                    password_hash TEXT, body TEXT NOT NULL, PRIMARY KEY (tenant, id), UNIQUE (tenant, identifier));
-                CREATE UNIQUE INDEX applicants_id ON applicants(id);
-                CREATE TABLE sessions (
-                    token_hash TEXT PRIMARY KEY, principal_kind TEXT NOT NULL, principal_id TEXT NOT NULL,
-                    created_at INTEGER NOT NULL, expires_at INTEGER NOT NULL);
-                CREATE TABLE procedures (
-                    tenant TEXT NOT NULL, code TEXT NOT NULL, version INTEGER NOT NULL, current INTEGER NOT NULL,
-                    level TEXT NOT NULL, body TEXT NOT NULL, PRIMARY KEY (tenant, code, version));
-                CREATE INDEX procedures_current ON procedures(tenant, current, code);
-                CREATE VIRTUAL TABLE procedure_search USING fts5(
-                    tenant UNINDEXED, code UNINDEXED, level UNINDEXED, text, tokenize = 'unicode61 remove_diacritics 2');
-                CREATE TABLE documents (
-                    tenant TEXT NOT NULL, sha256 TEXT NOT NULL, content_type TEXT NOT NULL, size INTEGER NOT NULL,
-                    bytes BLOB NOT NULL, created_at INTEGER NOT NULL, PRIMARY KEY (tenant, sha256));
-                CREATE TABLE document_owners (
-                    tenant TEXT NOT NULL, sha256 TEXT NOT NULL, owner TEXT NOT NULL, PRIMARY KEY (tenant, sha256, owner));
-                CREATE TABLE credentials (
-                    serial TEXT PRIMARY KEY, subject TEXT NOT NULL, certificate BLOB NOT NULL, private_key BLOB NOT NULL,
-                    not_before INTEGER NOT NULL, not_after INTEGER NOT NULL, revoked_at INTEGER);
-                CREATE INDEX credentials_subject ON credentials(subject);
-                CREATE TABLE dossiers (
-                    tenant TEXT NOT NULL, id TEXT NOT NULL, code TEXT, reference TEXT NOT NULL,
-                    procedure_code TEXT NOT NULL, applicant_id TEXT NOT NULL, receiving_unit TEXT NOT NULL,
-                    competent_unit TEXT NOT NULL, state TEXT NOT NULL, assignee TEXT, due_at INTEGER,
-                    submitted_at INTEGER NOT NULL, updated_at INTEGER NOT NULL, version INTEGER NOT NULL,
-                    body TEXT NOT NULL, PRIMARY KEY (tenant, id));
-                CREATE UNIQUE INDEX dossiers_id ON dossiers(id);
-                CREATE UNIQUE INDEX dossiers_code ON dossiers(tenant, code) WHERE code IS NOT NULL;
-                CREATE UNIQUE INDEX dossiers_reference ON dossiers(tenant, reference);
-                CREATE INDEX dossiers_competent ON dossiers(tenant, competent_unit, state, due_at);
-                CREATE INDEX dossiers_receiving ON dossiers(tenant, receiving_unit, state, due_at);
-                CREATE INDEX dossiers_applicant ON dossiers(tenant, applicant_id, submitted_at);
-                CREATE INDEX dossiers_assignee ON dossiers(tenant, assignee, state, due_at);
-                CREATE TABLE events (
-                    tenant TEXT NOT NULL, dossier_id TEXT NOT NULL, seq INTEGER NOT NULL, type TEXT NOT NULL,
-                    at INTEGER NOT NULL, actor_id TEXT NOT NULL, actor_role TEXT NOT NULL, actor_unit TEXT NOT NULL,
-                    canonical BLOB NOT NULL, signature BLOB NOT NULL, certificate_serial TEXT NOT NULL,
-                    hash TEXT NOT NULL, PRIMARY KEY (tenant, dossier_id, seq));
-                CREATE TABLE code_sequences (
-                    tenant TEXT NOT NULL, unit TEXT NOT NULL, day TEXT NOT NULL, last INTEGER NOT NULL,
-                    PRIMARY KEY (tenant, unit, day));
-                CREATE TABLE idempotency_keys (
-                    principal TEXT NOT NULL, key TEXT NOT NULL, request_hash TEXT NOT NULL, status INTEGER NOT NULL,
-                    body BLOB NOT NULL, created_at INTEGER NOT NULL, PRIMARY KEY (principal, key));
-                CREATE TABLE counters (
-                    tenant TEXT NOT NULL, unit TEXT NOT NULL, procedure TEXT NOT NULL, period TEXT NOT NULL,
-                    metric TEXT NOT NULL, value INTEGER NOT NULL,
-                    PRIMARY KEY (tenant, unit, period, metric, procedure));
-                CREATE TABLE jobs (
-                    tenant TEXT NOT NULL, id TEXT NOT NULL, kind TEXT NOT NULL, payload TEXT NOT NULL,
-                    run_at INTEGER NOT NULL, claimed_by TEXT, claimed_at INTEGER, done_at INTEGER,
-                    attempts INTEGER NOT NULL DEFAULT 0, PRIMARY KEY (tenant, id));
-                CREATE INDEX jobs_due ON jobs(done_at, run_at);
-                """)
+            try db.execute(
+                sql: """
+                    CREATE TABLE settings (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+                    CREATE TABLE units (
+                        tenant TEXT NOT NULL, code TEXT NOT NULL, parent TEXT, kind TEXT NOT NULL, body TEXT NOT NULL,
+                        PRIMARY KEY (tenant, code));
+                    CREATE TABLE officers (
+                        tenant TEXT NOT NULL, id TEXT NOT NULL, username TEXT NOT NULL UNIQUE, password_hash TEXT NOT NULL,
+                        body TEXT NOT NULL, PRIMARY KEY (tenant, id));
+                    CREATE UNIQUE INDEX officers_id ON officers(id);
+                    CREATE TABLE applicants (
+                        tenant TEXT NOT NULL, id TEXT NOT NULL, identifier TEXT NOT NULL, username TEXT UNIQUE,
+                        password_hash TEXT, body TEXT NOT NULL, PRIMARY KEY (tenant, id), UNIQUE (tenant, identifier));
+                    CREATE UNIQUE INDEX applicants_id ON applicants(id);
+                    CREATE TABLE sessions (
+                        token_hash TEXT PRIMARY KEY, principal_kind TEXT NOT NULL, principal_id TEXT NOT NULL,
+                        created_at INTEGER NOT NULL, expires_at INTEGER NOT NULL);
+                    CREATE TABLE procedures (
+                        tenant TEXT NOT NULL, code TEXT NOT NULL, version INTEGER NOT NULL, current INTEGER NOT NULL,
+                        level TEXT NOT NULL, body TEXT NOT NULL, PRIMARY KEY (tenant, code, version));
+                    CREATE INDEX procedures_current ON procedures(tenant, current, code);
+                    CREATE VIRTUAL TABLE procedure_search USING fts5(
+                        tenant UNINDEXED, code UNINDEXED, level UNINDEXED, text, tokenize = 'unicode61 remove_diacritics 2');
+                    CREATE TABLE documents (
+                        tenant TEXT NOT NULL, sha256 TEXT NOT NULL, content_type TEXT NOT NULL, size INTEGER NOT NULL,
+                        bytes BLOB NOT NULL, created_at INTEGER NOT NULL, PRIMARY KEY (tenant, sha256));
+                    CREATE TABLE document_owners (
+                        tenant TEXT NOT NULL, sha256 TEXT NOT NULL, owner TEXT NOT NULL, PRIMARY KEY (tenant, sha256, owner));
+                    CREATE TABLE credentials (
+                        serial TEXT PRIMARY KEY, subject TEXT NOT NULL, certificate BLOB NOT NULL, private_key BLOB NOT NULL,
+                        not_before INTEGER NOT NULL, not_after INTEGER NOT NULL, revoked_at INTEGER);
+                    CREATE INDEX credentials_subject ON credentials(subject);
+                    CREATE TABLE dossiers (
+                        tenant TEXT NOT NULL, id TEXT NOT NULL, code TEXT, reference TEXT NOT NULL,
+                        procedure_code TEXT NOT NULL, applicant_id TEXT NOT NULL, receiving_unit TEXT NOT NULL,
+                        competent_unit TEXT NOT NULL, state TEXT NOT NULL, assignee TEXT, due_at INTEGER,
+                        submitted_at INTEGER NOT NULL, updated_at INTEGER NOT NULL, version INTEGER NOT NULL,
+                        body TEXT NOT NULL, PRIMARY KEY (tenant, id));
+                    CREATE UNIQUE INDEX dossiers_id ON dossiers(id);
+                    CREATE UNIQUE INDEX dossiers_code ON dossiers(tenant, code) WHERE code IS NOT NULL;
+                    CREATE UNIQUE INDEX dossiers_reference ON dossiers(tenant, reference);
+                    CREATE INDEX dossiers_competent ON dossiers(tenant, competent_unit, state, due_at);
+                    CREATE INDEX dossiers_receiving ON dossiers(tenant, receiving_unit, state, due_at);
+                    CREATE INDEX dossiers_applicant ON dossiers(tenant, applicant_id, submitted_at);
+                    CREATE INDEX dossiers_assignee ON dossiers(tenant, assignee, state, due_at);
+                    CREATE TABLE events (
+                        tenant TEXT NOT NULL, dossier_id TEXT NOT NULL, seq INTEGER NOT NULL, type TEXT NOT NULL,
+                        at INTEGER NOT NULL, actor_id TEXT NOT NULL, actor_role TEXT NOT NULL, actor_unit TEXT NOT NULL,
+                        canonical BLOB NOT NULL, signature BLOB NOT NULL, certificate_serial TEXT NOT NULL,
+                        hash TEXT NOT NULL, PRIMARY KEY (tenant, dossier_id, seq));
+                    CREATE TABLE code_sequences (
+                        tenant TEXT NOT NULL, unit TEXT NOT NULL, day TEXT NOT NULL, last INTEGER NOT NULL,
+                        PRIMARY KEY (tenant, unit, day));
+                    CREATE TABLE idempotency_keys (
+                        principal TEXT NOT NULL, key TEXT NOT NULL, request_hash TEXT NOT NULL, status INTEGER NOT NULL,
+                        body BLOB NOT NULL, created_at INTEGER NOT NULL, PRIMARY KEY (principal, key));
+                    CREATE TABLE counters (
+                        tenant TEXT NOT NULL, unit TEXT NOT NULL, procedure TEXT NOT NULL, period TEXT NOT NULL,
+                        metric TEXT NOT NULL, value INTEGER NOT NULL,
+                        PRIMARY KEY (tenant, unit, period, metric, procedure));
+                    CREATE TABLE jobs (
+                        tenant TEXT NOT NULL, id TEXT NOT NULL, kind TEXT NOT NULL, payload TEXT NOT NULL,
+                        run_at INTEGER NOT NULL, claimed_by TEXT, claimed_at INTEGER, done_at INTEGER,
+                        attempts INTEGER NOT NULL DEFAULT 0, PRIMARY KEY (tenant, id));
+                    CREATE INDEX jobs_due ON jobs(done_at, run_at);
+                    """)
         }
         return migrator
     }

@@ -22,16 +22,19 @@ extension SQLiteStore {
                     }
                     stored.version = current.version + 1
                     try db.execute(
-                        sql: "UPDATE procedures SET current = 0 WHERE tenant = ? AND code = ?", arguments: [tenant, incoming.code])
+                        sql: "UPDATE procedures SET current = 0 WHERE tenant = ? AND code = ?",
+                        arguments: [tenant, incoming.code])
                     try db.execute(
-                        sql: "DELETE FROM procedure_search WHERE tenant = ? AND code = ?", arguments: [tenant, incoming.code])
+                        sql: "DELETE FROM procedure_search WHERE tenant = ? AND code = ?",
+                        arguments: [tenant, incoming.code])
                     summary.newVersions += 1
                 } else {
                     summary.created += 1
                 }
                 let body = String(decoding: try encoder.encode(stored), as: UTF8.self)
                 try db.execute(
-                    sql: "INSERT INTO procedures(tenant, code, version, current, level, body) VALUES (?, ?, ?, 1, ?, ?)",
+                    sql:
+                        "INSERT INTO procedures(tenant, code, version, current, level, body) VALUES (?, ?, ?, 1, ?, ?)",
                     arguments: [tenant, stored.code, stored.version, stored.level.rawValue, body])
                 try db.execute(
                     sql: "INSERT INTO procedure_search(tenant, code, level, text) VALUES (?, ?, ?, ?)",
@@ -58,7 +61,8 @@ extension SQLiteStore {
     public func currentProcedures(tenant: String) async throws -> [Procedure] {
         let bodies = try await read {
             try String.fetchAll(
-                $0, sql: "SELECT body FROM procedures WHERE tenant = ? AND current = 1 ORDER BY code", arguments: [tenant])
+                $0, sql: "SELECT body FROM procedures WHERE tenant = ? AND current = 1 ORDER BY code",
+                arguments: [tenant])
         }
         return try bodies.map { try decode(Procedure.self, $0) }
     }
@@ -76,9 +80,12 @@ extension SQLiteStore {
         let levelFilter = level?.rawValue
         let (total, bodies) = try await read { db -> (Int, [String]) in
             if match.isEmpty {
-                let total = try Int.fetchOne(
-                    db, sql: "SELECT COUNT(*) FROM procedures WHERE tenant = ? AND current = 1 AND (? IS NULL OR level = ?)",
-                    arguments: [tenant, levelFilter, levelFilter]) ?? 0
+                let total =
+                    try Int.fetchOne(
+                        db,
+                        sql:
+                            "SELECT COUNT(*) FROM procedures WHERE tenant = ? AND current = 1 AND (? IS NULL OR level = ?)",
+                        arguments: [tenant, levelFilter, levelFilter]) ?? 0
                 let bodies = try String.fetchAll(
                     db,
                     sql: """
@@ -88,13 +95,14 @@ extension SQLiteStore {
                     arguments: [tenant, levelFilter, levelFilter, limit, offset])
                 return (total, bodies)
             }
-            let total = try Int.fetchOne(
-                db,
-                sql: """
-                    SELECT COUNT(*) FROM procedure_search WHERE procedure_search MATCH ? AND tenant = ?
-                    AND (? IS NULL OR level = ?)
-                    """,
-                arguments: [match, tenant, levelFilter, levelFilter]) ?? 0
+            let total =
+                try Int.fetchOne(
+                    db,
+                    sql: """
+                        SELECT COUNT(*) FROM procedure_search WHERE procedure_search MATCH ? AND tenant = ?
+                        AND (? IS NULL OR level = ?)
+                        """,
+                    arguments: [match, tenant, levelFilter, levelFilter]) ?? 0
             let bodies = try String.fetchAll(
                 db,
                 sql: """
@@ -106,6 +114,7 @@ extension SQLiteStore {
                 arguments: [match, tenant, levelFilter, levelFilter, limit, offset])
             return (total, bodies)
         }
-        return Page(items: try bodies.map { try decode(Procedure.self, $0) }, total: total, limit: limit, offset: offset)
+        return Page(
+            items: try bodies.map { try decode(Procedure.self, $0) }, total: total, limit: limit, offset: offset)
     }
 }

@@ -6,13 +6,13 @@ extension SQLiteStore {
     public func allCredentials() async throws -> [StoredCredential] {
         try await read { db in
             try Row.fetchAll(db, sql: "SELECT * FROM credentials ORDER BY not_before, serial").map { row in
-            let certificate: Data = row["certificate"]
-            let key: Data = row["private_key"]
-            let revoked: Int64? = row["revoked_at"]
-            return StoredCredential(
-                serial: row["serial"], subject: row["subject"], certificateDER: Array(certificate),
-                encryptedPrivateKey: Array(key), notBefore: Self.date(row["not_before"]),
-                notAfter: Self.date(row["not_after"]), revokedAt: revoked.map(Self.date))
+                let certificate: Data = row["certificate"]
+                let key: Data = row["private_key"]
+                let revoked: Int64? = row["revoked_at"]
+                return StoredCredential(
+                    serial: row["serial"], subject: row["subject"], certificateDER: Array(certificate),
+                    encryptedPrivateKey: Array(key), notBefore: Self.date(row["not_before"]),
+                    notAfter: Self.date(row["not_after"]), revokedAt: revoked.map(Self.date))
             }
         }
     }
@@ -24,9 +24,11 @@ extension SQLiteStore {
                     INSERT INTO credentials(serial, subject, certificate, private_key, not_before, not_after, revoked_at)
                     VALUES (?, ?, ?, ?, ?, ?, ?)
                     """,
-                arguments: [credential.serial, credential.subject, Data(credential.certificateDER),
+                arguments: [
+                    credential.serial, credential.subject, Data(credential.certificateDER),
                     Data(credential.encryptedPrivateKey), Self.millis(credential.notBefore),
-                    Self.millis(credential.notAfter), credential.revokedAt.map(Self.millis)])
+                    Self.millis(credential.notAfter), credential.revokedAt.map(Self.millis),
+                ])
         }
     }
 

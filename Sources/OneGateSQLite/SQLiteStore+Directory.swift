@@ -39,23 +39,30 @@ extension SQLiteStore {
     }
 
     public func officer(id: String) async throws -> Officer? {
-        guard let body = try await read({
-            try String.fetchOne($0, sql: "SELECT body FROM officers WHERE id = ?", arguments: [id])
-        }) else { return nil }
+        guard
+            let body = try await read({
+                try String.fetchOne($0, sql: "SELECT body FROM officers WHERE id = ?", arguments: [id])
+            })
+        else { return nil }
         return try decode(Officer.self, body)
     }
 
     public func officerLogin(username: String) async throws -> (officer: Officer, passwordHash: String)? {
-        guard let (body, hash) = try await read({ db -> (String, String)? in
-            try Row.fetchOne(db, sql: "SELECT body, password_hash FROM officers WHERE username = ?", arguments: [username])
+        guard
+            let (body, hash) = try await read({ db -> (String, String)? in
+                try Row.fetchOne(
+                    db, sql: "SELECT body, password_hash FROM officers WHERE username = ?", arguments: [username]
+                )
                 .map { ($0["body"], $0["password_hash"]) }
-        }) else { return nil }
+            })
+        else { return nil }
         return (try decode(Officer.self, body), hash)
     }
 
     public func officers(tenant: String, unit: String?) async throws -> [Officer] {
         let bodies = try await read {
-            try String.fetchAll($0, sql: "SELECT body FROM officers WHERE tenant = ? ORDER BY username", arguments: [tenant])
+            try String.fetchAll(
+                $0, sql: "SELECT body FROM officers WHERE tenant = ? ORDER BY username", arguments: [tenant])
         }
         let officers = try bodies.map { try decode(Officer.self, $0) }
         guard let unit else { return officers }
@@ -76,42 +83,55 @@ extension SQLiteStore {
     }
 
     public func applicant(id: String) async throws -> Applicant? {
-        guard let body = try await read({
-            try String.fetchOne($0, sql: "SELECT body FROM applicants WHERE id = ?", arguments: [id])
-        }) else { return nil }
+        guard
+            let body = try await read({
+                try String.fetchOne($0, sql: "SELECT body FROM applicants WHERE id = ?", arguments: [id])
+            })
+        else { return nil }
         return try decode(Applicant.self, body)
     }
 
     public func applicant(identifier: String, tenant: String) async throws -> Applicant? {
-        guard let body = try await read({
-            try String.fetchOne(
-                $0, sql: "SELECT body FROM applicants WHERE tenant = ? AND identifier = ?", arguments: [tenant, identifier])
-        }) else { return nil }
+        guard
+            let body = try await read({
+                try String.fetchOne(
+                    $0, sql: "SELECT body FROM applicants WHERE tenant = ? AND identifier = ?",
+                    arguments: [tenant, identifier])
+            })
+        else { return nil }
         return try decode(Applicant.self, body)
     }
 
     public func applicantLogin(username: String) async throws -> (applicant: Applicant, passwordHash: String)? {
-        guard let (body, hash) = try await read({ db -> (String, String)? in
-            try Row.fetchOne(
-                db, sql: "SELECT body, password_hash FROM applicants WHERE username = ? AND password_hash IS NOT NULL",
-                arguments: [username]
-            ).map { ($0["body"], $0["password_hash"]) }
-        }) else { return nil }
+        guard
+            let (body, hash) = try await read({ db -> (String, String)? in
+                try Row.fetchOne(
+                    db,
+                    sql: "SELECT body, password_hash FROM applicants WHERE username = ? AND password_hash IS NOT NULL",
+                    arguments: [username]
+                ).map { ($0["body"], $0["password_hash"]) }
+            })
+        else { return nil }
         return (try decode(Applicant.self, body), hash)
     }
 
     public func createSession(_ session: Session) async throws {
         try await write { db in
             try db.execute(
-                sql: "INSERT INTO sessions(token_hash, principal_kind, principal_id, created_at, expires_at) VALUES (?,?,?,?,?)",
-                arguments: [session.tokenHash, session.principalKind.rawValue, session.principalID,
-                    Self.millis(session.createdAt), Self.millis(session.expiresAt)])
+                sql:
+                    "INSERT INTO sessions(token_hash, principal_kind, principal_id, created_at, expires_at) VALUES (?,?,?,?,?)",
+                arguments: [
+                    session.tokenHash, session.principalKind.rawValue, session.principalID,
+                    Self.millis(session.createdAt), Self.millis(session.expiresAt),
+                ])
         }
     }
 
     public func session(tokenHash: String) async throws -> Session? {
         try await read { db in
-            guard let row = try Row.fetchOne(db, sql: "SELECT * FROM sessions WHERE token_hash = ?", arguments: [tokenHash]),
+            guard
+                let row = try Row.fetchOne(
+                    db, sql: "SELECT * FROM sessions WHERE token_hash = ?", arguments: [tokenHash]),
                 let kind = Session.PrincipalKind(rawValue: row["principal_kind"])
             else { return nil }
             return Session(

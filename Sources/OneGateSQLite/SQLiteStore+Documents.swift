@@ -11,8 +11,10 @@ extension SQLiteStore {
                     INSERT INTO documents(tenant, sha256, content_type, size, bytes, created_at) VALUES (?, ?, ?, ?, ?, ?)
                     ON CONFLICT(tenant, sha256) DO NOTHING
                     """,
-                arguments: [tenant, document.sha256, document.contentType, document.bytes.count, Data(document.bytes),
-                    Self.millis(document.createdAt)])
+                arguments: [
+                    tenant, document.sha256, document.contentType, document.bytes.count, Data(document.bytes),
+                    Self.millis(document.createdAt),
+                ])
             let created = db.changesCount > 0
             try db.execute(
                 sql: "INSERT INTO document_owners(tenant, sha256, owner) VALUES (?, ?, ?) ON CONFLICT DO NOTHING",
@@ -23,8 +25,9 @@ extension SQLiteStore {
 
     public func document(sha256: String, tenant: String) async throws -> StoredDocument? {
         try await read { db in
-            guard let row = try Row.fetchOne(
-                db, sql: "SELECT * FROM documents WHERE tenant = ? AND sha256 = ?", arguments: [tenant, sha256])
+            guard
+                let row = try Row.fetchOne(
+                    db, sql: "SELECT * FROM documents WHERE tenant = ? AND sha256 = ?", arguments: [tenant, sha256])
             else { return nil }
             let bytes: Data = row["bytes"]
             return StoredDocument(

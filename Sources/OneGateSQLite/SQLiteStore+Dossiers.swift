@@ -29,7 +29,9 @@ extension SQLiteStore {
         }
     }
 
-    private func commitInTransaction(_ change: DossierChange, body: String, event: SignedEvent) async throws -> CommitOutcome {
+    private func commitInTransaction(
+        _ change: DossierChange, body: String, event: SignedEvent
+    ) async throws -> CommitOutcome {
         let dossier = change.dossier
         return try await write { db in
             if let claim = change.idempotency,
@@ -43,7 +45,8 @@ extension SQLiteStore {
             }
             let columns: StatementArguments = [
                 // The inbox orders by what is due next: the reception check while submitted.
-                dossier.code, dossier.state.rawValue, dossier.assignee, (dossier.dueAt ?? dossier.receptionDue).map(Self.millis),
+                dossier.code, dossier.state.rawValue, dossier.assignee,
+                (dossier.dueAt ?? dossier.receptionDue).map(Self.millis),
                 Self.millis(dossier.updatedAt), dossier.version, body, dossier.tenant, dossier.id,
             ]
             if change.expectedVersion == 0 {
@@ -53,8 +56,10 @@ extension SQLiteStore {
                         reference, procedure_code, applicant_id, receiving_unit, competent_unit, submitted_at)
                         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                         """,
-                    arguments: columns + [dossier.reference, dossier.procedureCode, dossier.applicantID,
-                        dossier.receivingUnit, dossier.competentUnit, Self.millis(dossier.submittedAt)])
+                    arguments: columns + [
+                        dossier.reference, dossier.procedureCode, dossier.applicantID,
+                        dossier.receivingUnit, dossier.competentUnit, Self.millis(dossier.submittedAt),
+                    ])
             } else {
                 try db.execute(
                     sql: """
@@ -69,9 +74,11 @@ extension SQLiteStore {
                     INSERT INTO events(tenant, dossier_id, seq, type, at, actor_id, actor_role, actor_unit, canonical,
                     signature, certificate_serial, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                     """,
-                arguments: [dossier.tenant, event.dossierID, event.seq, event.type, Self.millis(event.at), event.actor.id,
+                arguments: [
+                    dossier.tenant, event.dossierID, event.seq, event.type, Self.millis(event.at), event.actor.id,
                     event.actor.role, event.actor.unit, Data(event.canonical), Data(event.signature),
-                    event.certificateSerial, event.hash])
+                    event.certificateSerial, event.hash,
+                ])
             for delta in change.counters {
                 try db.execute(
                     sql: """
@@ -87,8 +94,10 @@ extension SQLiteStore {
                     INSERT INTO idempotency_keys(principal, key, request_hash, status, body, created_at)
                     VALUES (?, ?, ?, ?, ?, ?)
                     """,
-                arguments: [claim.principal, claim.key, claim.requestHash, response.status, Data(response.body),
-                    Self.millis(dossier.updatedAt)])
+                arguments: [
+                    claim.principal, claim.key, claim.requestHash, response.status, Data(response.body),
+                    Self.millis(dossier.updatedAt),
+                ])
             return .committed(response)
         }
     }
@@ -97,9 +106,10 @@ extension SQLiteStore {
         principal: String, key: String
     ) async throws -> (requestHash: String, response: StoredResponse)? {
         try await read { db in
-            guard let row = try Row.fetchOne(
-                db, sql: "SELECT request_hash, status, body FROM idempotency_keys WHERE principal = ? AND key = ?",
-                arguments: [principal, key])
+            guard
+                let row = try Row.fetchOne(
+                    db, sql: "SELECT request_hash, status, body FROM idempotency_keys WHERE principal = ? AND key = ?",
+                    arguments: [principal, key])
             else { return nil }
             let body: Data = row["body"]
             return (row["request_hash"], StoredResponse(status: row["status"], body: Array(body)))
@@ -122,12 +132,14 @@ extension SQLiteStore {
         let cache = self.cache
         // The body is fetched only when the cached value (if any) is not of the current version.
         let found = try await read { db -> (Dossier?, String?) in
-            guard let row = try Row.fetchOne(
-                db, sql: "SELECT id, version FROM dossiers WHERE \(condition)", arguments: arguments)
+            guard
+                let row = try Row.fetchOne(
+                    db, sql: "SELECT id, version FROM dossiers WHERE \(condition)", arguments: arguments)
             else { return (nil, nil) }
             let id: String = row["id"]
             if let cached = cache.dossier(id: id, version: row["version"]) { return (cached, nil) }
-            let body = try String.fetchOne(db, sql: "SELECT body FROM dossiers WHERE \(condition)", arguments: arguments)
+            let body = try String.fetchOne(
+                db, sql: "SELECT body FROM dossiers WHERE \(condition)", arguments: arguments)
             return (nil, body)
         }
         if let cached = found.0 { return cached }
@@ -143,13 +155,14 @@ extension SQLiteStore {
                 db, sql: "SELECT * FROM events WHERE tenant = ? AND dossier_id = ? ORDER BY seq",
                 arguments: [tenant, dossierID]
             ).map { row in
-            let canonical: Data = row["canonical"]
-            let signature: Data = row["signature"]
-            return SignedEvent(
-                dossierID: row["dossier_id"], seq: row["seq"], type: row["type"], at: Self.date(row["at"]),
-                actor: EventActor(id: row["actor_id"], role: row["actor_role"], unit: row["actor_unit"]),
-                canonical: Array(canonical), signature: Array(signature), certificateSerial: row["certificate_serial"],
-                hash: row["hash"])
+                let canonical: Data = row["canonical"]
+                let signature: Data = row["signature"]
+                return SignedEvent(
+                    dossierID: row["dossier_id"], seq: row["seq"], type: row["type"], at: Self.date(row["at"]),
+                    actor: EventActor(id: row["actor_id"], role: row["actor_role"], unit: row["actor_unit"]),
+                    canonical: Array(canonical), signature: Array(signature),
+                    certificateSerial: row["certificate_serial"],
+                    hash: row["hash"])
             }
         }
     }

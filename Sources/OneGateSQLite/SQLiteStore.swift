@@ -63,7 +63,8 @@ public final class SQLiteStore: OneGateStore {
     public func setSetting(_ key: String, value: String) async throws {
         try await write {
             try $0.execute(
-                sql: "INSERT INTO settings(key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value",
+                sql:
+                    "INSERT INTO settings(key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value",
                 arguments: [key, value])
         }
     }

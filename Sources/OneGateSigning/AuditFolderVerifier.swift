@@ -17,7 +17,9 @@ public enum AuditFolderVerifier {
         func read(_ path: String) -> [UInt8]? {
             (try? Data(contentsOf: folder.appendingPathComponent(path))).map { Array($0) }
         }
-        func failure(_ seq: Int?, _ file: String, _ check: VerificationCheck, _ detail: String, after: Int)
+        func failure(
+            _ seq: Int?, _ file: String, _ check: VerificationCheck, _ detail: String, after: Int
+        )
             -> VerificationReport
         {
             .failed(VerificationFailure(seq: seq, file: file, check: check, detail: detail), after: after)

@@ -96,7 +96,9 @@ public final class InstanceSigner: EventSigner {
 
     /// Signs `canonical` as `identity` (see the type's documentation for which key).
     /// Returns the DER ECDSA P-256 signature over SHA-256 of the bytes, and the certificate serial.
-    public func sign(_ canonical: [UInt8], as identity: SignerIdentity) async throws -> (
+    public func sign(
+        _ canonical: [UInt8], as identity: SignerIdentity
+    ) async throws -> (
         signature: [UInt8], serial: String
     ) {
         let stamp = EventTimeStamp.find(in: canonical) ?? EventTimeStamp(now())

@@ -21,8 +21,10 @@ public struct ScryptPasswordHasher: PasswordHasher {
         var generator = SystemRandomNumberGenerator()
         let salt = (0..<16).map { _ in UInt8.random(in: 0...255, using: &generator) }
         let key = try derive(password, salt: salt, rounds: rounds, blockSize: blockSize, parallelism: parallelism)
-        return ["scrypt", String(rounds), String(blockSize), String(parallelism), Data(salt).base64EncodedString(),
-            Data(key).base64EncodedString()].joined(separator: "$")
+        return [
+            "scrypt", String(rounds), String(blockSize), String(parallelism), Data(salt).base64EncodedString(),
+            Data(key).base64EncodedString(),
+        ].joined(separator: "$")
     }
 
     public func verify(_ password: String, against hash: String) -> Bool {
@@ -30,14 +32,17 @@ public struct ScryptPasswordHasher: PasswordHasher {
         guard parts.count == 6, parts[0] == "scrypt", let rounds = Int(parts[1]), let blockSize = Int(parts[2]),
             let parallelism = Int(parts[3]), rounds <= 1 << 20, blockSize <= 16, parallelism <= 4,
             let salt = Data(base64Encoded: parts[4]), let expected = Data(base64Encoded: parts[5]),
-            let actual = try? derive(password, salt: Array(salt), rounds: rounds, blockSize: blockSize,
+            let actual = try? derive(
+                password, salt: Array(salt), rounds: rounds, blockSize: blockSize,
                 parallelism: parallelism)
         else { return false }
         guard actual.count == expected.count else { return false }
         return zip(actual, expected).reduce(0) { $0 | ($1.0 ^ $1.1) } == 0
     }
 
-    private func derive(_ password: String, salt: [UInt8], rounds: Int, blockSize: Int, parallelism: Int) throws -> [UInt8] {
+    private func derive(
+        _ password: String, salt: [UInt8], rounds: Int, blockSize: Int, parallelism: Int
+    ) throws -> [UInt8] {
         let key = try KDF.Scrypt.deriveKey(
             from: Array(password.utf8), salt: salt, outputByteCount: 32, rounds: rounds, blockSize: blockSize,
             parallelism: parallelism)

@@ -7,10 +7,12 @@ import OneGateSigning
 /// `onegate audit`: export a dossier's signed events for OpenSSL, and verify such an export.
 struct AuditCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "audit", abstract: "Export and verify signed event chains.", subcommands: [Export.self, Verify.self])
+        commandName: "audit", abstract: "Export and verify signed event chains.",
+        subcommands: [Export.self, Verify.self])
 
     struct Export: AsyncParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Write a dossier's events, signatures and certificates.")
+        static let configuration = CommandConfiguration(
+            abstract: "Write a dossier's events, signatures and certificates.")
 
         @OptionGroup var data: DataOptions
         @Argument(help: "Dossier code (or submission reference or id).") var dossier: String

@@ -20,10 +20,15 @@ struct BenchCommand: AsyncParsableCommand {
     @Option(help: "Dossiers prepared for the transition phases.") var dossiers: Int = 12_000
     @Option(help: "Rate (requests/s) of the latency phase; 0 means half the measured maximum.") var rate: Double = 0
     @Option(help: "Folder for the benchmark's instance (emptied first).") var data: String = ".bench-data"
-    @Option(help: "Phases to run: all, or a comma-separated subset of stages,signatures,livez,submissions,transitions,latency.")
+    @Option(
+        help:
+            "Phases to run: all, or a comma-separated subset of stages,signatures,livez,submissions,transitions,latency."
+    )
     var phases: String = "all"
 
-    private func wants(_ phase: String) -> Bool { phases == "all" || phases.split(separator: ",").contains { $0 == phase } }
+    private func wants(_ phase: String) -> Bool {
+        phases == "all" || phases.split(separator: ",").contains { $0 == phase }
+    }
 
     func run() async throws {
         let folder = URL(fileURLWithPath: data, isDirectory: true).standardizedFileURL
@@ -38,9 +43,10 @@ struct BenchCommand: AsyncParsableCommand {
         ).seed()
         try await instance.reloadUnits()
         print("# OneGate benchmark\n")
-        print("Machine: \(ProcessInfo.processInfo.activeProcessorCount) cores, "
-            + "\(ProcessInfo.processInfo.physicalMemory / 1_073_741_824) GiB; \(connections) connections, "
-            + "\(Int(seconds)) s per phase; store: SQLite WAL synchronous=FULL with group commit.\n")
+        print(
+            "Machine: \(ProcessInfo.processInfo.activeProcessorCount) cores, "
+                + "\(ProcessInfo.processInfo.physicalMemory / 1_073_741_824) GiB; \(connections) connections, "
+                + "\(Int(seconds)) s per phase; store: SQLite WAL synchronous=FULL with group commit.\n")
 
         if wants("stages"), let procedure = province.procedures.first {
             print("Cost of one transition's stages, in process (microseconds each):\n")
@@ -54,8 +60,9 @@ struct BenchCommand: AsyncParsableCommand {
         }
         if wants("signatures") {
             let signatures = try await measureSignatures(instance.signer)
-            print("Signatures (ECDSA P-256 over SHA-256 of a 300-byte event, in process): "
-                + "\(Int(signatures.one)) /s on one task, \(Int(signatures.two)) /s on two tasks.\n")
+            print(
+                "Signatures (ECDSA P-256 over SHA-256 of a 300-byte event, in process): "
+                    + "\(Int(signatures.one)) /s on one task, \(Int(signatures.two)) /s on two tasks.\n")
         }
 
         let server = try await BenchServer.start(instance)
@@ -66,15 +73,19 @@ struct BenchCommand: AsyncParsableCommand {
 
         var results: [PhaseResult] = []
         if wants("livez") {
-            results.append(try await closedLoop("GET /livez (HTTP ceiling)", port: server.port) { connection, _ in
-                try await connection.send(.GET, "/livez").status
-            })
+            results.append(
+                try await closedLoop("GET /livez (HTTP ceiling)", port: server.port) { connection, _ in
+                    try await connection.send(.GET, "/livez").status
+                })
         }
         if wants("submissions") {
-            results.append(try await closedLoop("POST /api/v1/dossiers (online submission)", port: server.port) {
-                connection, _ in
-                try await connection.send(.POST, "/api/v1/dossiers", token: plan.citizenToken, json: plan.submission).status
-            })
+            results.append(
+                try await closedLoop("POST /api/v1/dossiers (online submission)", port: server.port) {
+                    connection, _ in
+                    try await connection.send(
+                        .POST, "/api/v1/dossiers", token: plan.citizenToken, json: plan.submission
+                    ).status
+                })
         }
         let walker = TransitionWalker(plan: plan, connections: connections)
         var maximumRate = rate
@@ -88,10 +99,12 @@ struct BenchCommand: AsyncParsableCommand {
         }
         if wants("latency") {
             let target = rate > 0 ? rate : maximumRate / 2
-            results.append(try await openLoop(
-                "transitions at \(Int(target))/s (latency)", rate: target, port: server.port) { connection, worker in
-                try await walker.next(worker: worker, on: connection)
-            })
+            results.append(
+                try await openLoop(
+                    "transitions at \(Int(target))/s (latency)", rate: target, port: server.port
+                ) { connection, worker in
+                    try await walker.next(worker: worker, on: connection)
+                })
         }
         print(PhaseResult.header)
         for result in results { print(result.row) }

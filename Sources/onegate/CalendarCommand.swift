@@ -20,7 +20,8 @@ struct CalendarCommand: AsyncParsableCommand {
     struct Due: AsyncParsableCommand {
         static let configuration = CommandConfiguration(abstract: "When is a time limit due, and why.")
 
-        @Option(help: "The time limit, e.g. \"5 working_days\", \"8 working_hours\", \"30 calendar_days\", \"same_day\".")
+        @Option(
+            help: "The time limit, e.g. \"5 working_days\", \"8 working_hours\", \"30 calendar_days\", \"same_day\".")
         var limit: String
         @Option(help: "The start, in instance time (2026-02-13T10:00) or RFC 3339.") var from: String
         @Option(help: "Use this instance's calendar configuration.") var data: String?
@@ -29,7 +30,9 @@ struct CalendarCommand: AsyncParsableCommand {
         func run() async throws {
             let calendar = try CalendarCommand.calendar(data)
             let timeLimit: TimeLimit
-            do { timeLimit = try TimeLimit(parsing: limit) } catch { throw ValidationError("Invalid --limit \"\(limit)\".") }
+            do { timeLimit = try TimeLimit(parsing: limit) } catch {
+                throw ValidationError("Invalid --limit \"\(limit)\".")
+            }
             guard let start = LocalInstant.parse(from, calendar: calendar) else {
                 throw ValidationError("Invalid --from \"\(from)\"; use 2026-02-13T10:00.")
             }
@@ -51,8 +54,9 @@ struct CalendarCommand: AsyncParsableCommand {
             let vietnamese = language == "vi"
             for holiday in calendar.holidays(in: year) {
                 let weekday = holiday.date.weekday.name(in: vietnamese ? .vi : .en)
-                print("\(holiday.date)  \(weekday.padding(toLength: 9, withPad: " ", startingAt: 0))  "
-                    + "\(vietnamese ? holiday.nameVi : holiday.nameEn)  [\(holiday.kind.rawValue)]")
+                print(
+                    "\(holiday.date)  \(weekday.padding(toLength: 9, withPad: " ", startingAt: 0))  "
+                        + "\(vietnamese ? holiday.nameVi : holiday.nameEn)  [\(holiday.kind.rawValue)]")
             }
         }
     }

@@ -33,7 +33,8 @@ struct CatalogueCommand: AsyncParsableCommand {
         func run() async throws {
             let instance = try await Instance.open(folder: data.folder, configuration: try data.configuration())
             let document = try JSONDecoder().decode(Document.self, from: Data(contentsOf: URL(fileURLWithPath: file)))
-            let summary = try await instance.store.importProcedures(document.procedures, tenant: instance.configuration.tenant)
+            let summary = try await instance.store.importProcedures(
+                document.procedures, tenant: instance.configuration.tenant)
             print("Created \(summary.created), new versions \(summary.newVersions), unchanged \(summary.unchanged)")
         }
     }

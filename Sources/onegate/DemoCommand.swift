@@ -20,8 +20,10 @@ struct DemoCommand: AsyncParsableCommand {
         let folder = URL(fileURLWithPath: data, isDirectory: true).standardizedFileURL
         let province = try DemoProvince.load()
         let existing = try? InstanceConfiguration.load(from: folder)
-        var configuration = existing ?? InstanceConfiguration(
-            instanceName: province.instanceName, tenant: province.tenant, secret: InstanceConfiguration.newSecret())
+        var configuration =
+            existing
+            ?? InstanceConfiguration(
+                instanceName: province.instanceName, tenant: province.tenant, secret: InstanceConfiguration.newSecret())
         configuration.host = host
         configuration.port = port
         if existing == nil { try configuration.save(to: folder) }
@@ -29,7 +31,8 @@ struct DemoCommand: AsyncParsableCommand {
         if try await instance.store.setting("demo.generated") == nil {
             print("Building the demo province in \(folder.path) …")
             let started = Date()
-            let seeder = DemoSeeder(province: province, store: instance.store, passwords: instance.dependencies.passwords)
+            let seeder = DemoSeeder(
+                province: province, store: instance.store, passwords: instance.dependencies.passwords)
             let (officers, applicants) = try await seeder.seed()
             try await instance.reloadUnits()
             let history = DemoHistory(
@@ -42,10 +45,12 @@ struct DemoCommand: AsyncParsableCommand {
         }
         printAccounts(province)
         guard !noServe else { return }
-        try await Server.run(instance, banner: { address in
-            "\nOneGate demo is running at \(address)\n  API:     \(address)/api/v1/procedures?q=khai%20sinh\n"
-                + "  OpenAPI: \(address)/api/v1/openapi.json\n  Health:  \(address)/health\nPress Ctrl-C to stop."
-        })
+        try await Server.run(
+            instance,
+            banner: { address in
+                "\nOneGate demo is running at \(address)\n  API:     \(address)/api/v1/procedures?q=khai%20sinh\n"
+                    + "  OpenAPI: \(address)/api/v1/openapi.json\n  Health:  \(address)/health\nPress Ctrl-C to stop."
+            })
     }
 
     /// A few accounts of each kind; docs/demo-data.md lists them all.
@@ -56,10 +61,14 @@ struct DemoCommand: AsyncParsableCommand {
             guard let role = account.roles.first?.role, perRole[role, default: 0] < 2 else { continue }
             perRole[role, default: 0] += 1
             let roles = account.roles.map { "\($0.role.rawValue) @ \($0.unit)" }.joined(separator: ", ")
-            print("  \(account.username.padding(toLength: 22, withPad: " ", startingAt: 0)) \(account.fullName) — \(roles)")
+            print(
+                "  \(account.username.padding(toLength: 22, withPad: " ", startingAt: 0)) \(account.fullName) — \(roles)"
+            )
         }
         for citizen in province.citizens.prefix(2) where citizen.username != nil {
-            print("  \((citizen.username ?? "").padding(toLength: 22, withPad: " ", startingAt: 0)) \(citizen.fullName) — citizen")
+            print(
+                "  \((citizen.username ?? "").padding(toLength: 22, withPad: " ", startingAt: 0)) \(citizen.fullName) — citizen"
+            )
         }
     }
 }

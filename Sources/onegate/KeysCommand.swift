@@ -9,7 +9,8 @@ struct KeysCommand: AsyncParsableCommand {
         commandName: "keys", abstract: "List and revoke signing certificates.", subcommands: [List.self, Revoke.self])
 
     struct List: AsyncParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "List every certificate (the private keys stay encrypted).")
+        static let configuration = CommandConfiguration(
+            abstract: "List every certificate (the private keys stay encrypted).")
 
         @OptionGroup var data: DataOptions
 
@@ -17,8 +18,9 @@ struct KeysCommand: AsyncParsableCommand {
             let instance = try await Instance.open(folder: data.folder, configuration: try data.configuration())
             for credential in instance.signer.allCredentials().sorted(by: { $0.notBefore < $1.notBefore }) {
                 let revoked = credential.revokedAt.map { " revoked \(Timestamp.format($0))" } ?? ""
-                print("\(credential.serial)  \(credential.subject)  \(Timestamp.format(credential.notBefore)) → "
-                    + "\(Timestamp.format(credential.notAfter))\(revoked)")
+                print(
+                    "\(credential.serial)  \(credential.subject)  \(Timestamp.format(credential.notBefore)) → "
+                        + "\(Timestamp.format(credential.notAfter))\(revoked)")
             }
         }
     }
@@ -33,11 +35,14 @@ struct KeysCommand: AsyncParsableCommand {
 
         func run() async throws {
             let instance = try await Instance.open(folder: data.folder, configuration: try data.configuration())
-            guard instance.signer.credential(serial: serial) != nil else { throw ValidationError("No certificate \(serial).") }
-            let moment = try at.map { text in
-                guard let date = Timestamp.parse(text) else { throw ValidationError("Invalid --at \(text).") }
-                return date
-            } ?? Date()
+            guard instance.signer.credential(serial: serial) != nil else {
+                throw ValidationError("No certificate \(serial).")
+            }
+            let moment =
+                try at.map { text in
+                    guard let date = Timestamp.parse(text) else { throw ValidationError("Invalid --at \(text).") }
+                    return date
+                } ?? Date()
             try await instance.signer.revoke(serial: serial, at: moment)
             print("Revoked \(serial) from \(Timestamp.format(moment)).")
         }

@@ -11,9 +11,10 @@ struct CalendarConfigurationTests {
     func defaults() {
         let configuration = CalendarConfiguration.vietnam
         #expect(configuration.timeZoneIdentifier == "Asia/Ho_Chi_Minh")
-        #expect(configuration.officeHours == [
-            OfficePeriod(startMinute: 480, endMinute: 720), OfficePeriod(startMinute: 780, endMinute: 1020),
-        ])
+        #expect(
+            configuration.officeHours == [
+                OfficePeriod(startMinute: 480, endMinute: 720), OfficePeriod(startMinute: 780, endMinute: 1020),
+            ])
         #expect(configuration.sameDayCutoffMinute == 900)
         #expect(configuration.onlineReceptionCheck == TimeLimit(amount: 8, unit: .workingHours))
         #expect(configuration.overrides.isEmpty)
@@ -68,10 +69,12 @@ struct CalendarConfigurationTests {
                     OfficePeriod(startMinute: 13 * 60 + 30, endMinute: 16 * 60 + 30),
                 ],
                 sameDayCutoffMinute: 16 * 60))
-        #expect(calendar.due(for: TimeLimit(amount: 3, unit: .workingDays), from: F.vn(2026, 3, 2, 10)).due
-            == F.vn(2026, 3, 5, 16, 30))
-        #expect(calendar.due(for: TimeLimit(amount: 1, unit: .sameDay), from: F.vn(2026, 3, 4, 15, 30)).due
-            == F.vn(2026, 3, 4, 16, 30))
+        #expect(
+            calendar.due(for: TimeLimit(amount: 3, unit: .workingDays), from: F.vn(2026, 3, 2, 10)).due
+                == F.vn(2026, 3, 5, 16, 30))
+        #expect(
+            calendar.due(for: TimeLimit(amount: 1, unit: .sameDay), from: F.vn(2026, 3, 4, 15, 30)).due
+                == F.vn(2026, 3, 4, 16, 30))
         #expect(calendar.adding(officeMinutes: 420, to: F.vn(2026, 3, 2, 7, 30)) == F.vn(2026, 3, 2, 16, 30))
         #expect(calendar.officeMinutes(from: F.vn(2026, 3, 2), to: F.vn(2026, 3, 3)) == 420)
     }

@@ -14,7 +14,9 @@ enum CalendarFixtures {
     }
 
     /// The instant of a local time in UTC+7.
-    static func vn(_ year: Int, _ month: Int, _ day: Int, _ hour: Int = 0, _ minute: Int = 0, _ second: Int = 0)
+    static func vn(
+        _ year: Int, _ month: Int, _ day: Int, _ hour: Int = 0, _ minute: Int = 0, _ second: Int = 0
+    )
         -> Date
     {
         var calendar = Calendar(identifier: .gregorian)

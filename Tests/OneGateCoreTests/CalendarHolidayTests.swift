@@ -106,9 +106,10 @@ struct CalendarHolidayTests {
 
     @Test("Weekday names carry Vietnamese diacritics")
     func weekdayNames() {
-        #expect(Weekday.allCases.map { $0.name(in: .vi) } == [
-            "Thứ Hai", "Thứ Ba", "Thứ Tư", "Thứ Năm", "Thứ Sáu", "Thứ Bảy", "Chủ nhật",
-        ])
+        #expect(
+            Weekday.allCases.map { $0.name(in: .vi) } == [
+                "Thứ Hai", "Thứ Ba", "Thứ Tư", "Thứ Năm", "Thứ Sáu", "Thứ Bảy", "Chủ nhật",
+            ])
         #expect(Weekday.saturday.shortName(in: .en) == "Sat")
         #expect(Weekday.sunday.shortName(in: .vi) == "CN")
     }

@@ -27,8 +27,10 @@ struct CalendarLunarTests {
 
     @Test(
         "The years Vietnam's Tết comes a day before China's",
-        arguments: [(1985, "1985-01-21", "1985-02-20"), (2007, "2007-02-17", "2007-02-18"),
-            (2030, "2030-02-02", "2030-02-03"), (2053, "2053-02-18", "2053-02-19")])
+        arguments: [
+            (1985, "1985-01-21", "1985-02-20"), (2007, "2007-02-17", "2007-02-18"),
+            (2030, "2030-02-02", "2030-02-03"), (2053, "2053-02-18", "2053-02-19"),
+        ])
     func tetDiffersFromChina(year: Int, vietnam: String, china: String) {
         #expect(lunar.newYearsDay(ofLunarYear: year).description == vietnam)
         #expect(LunarCalendar(utcOffsetHours: 8).newYearsDay(ofLunarYear: year).description == china)
@@ -36,8 +38,10 @@ struct CalendarLunarTests {
 
     @Test(
         "Hùng Kings' day (10th day of the 3rd lunar month)",
-        arguments: [(2022, "2022-04-10"), (2023, "2023-04-29"), (2024, "2024-04-18"), (2025, "2025-04-07"),
-            (2026, "2026-04-26")])
+        arguments: [
+            (2022, "2022-04-10"), (2023, "2023-04-29"), (2024, "2024-04-18"), (2025, "2025-04-07"),
+            (2026, "2026-04-26"),
+        ])
     func hungKings(year: Int, expected: String) {
         #expect(lunar.solarDate(of: LunarDate(year: year, month: 3, day: 10))?.description == expected)
     }
@@ -60,8 +64,10 @@ struct CalendarLunarTests {
             lunar.solarDate(of: LunarDate(year: 2020, month: 4, day: 1, isLeapMonth: true))
                 == LocalDate(string: "2020-05-23"))
         #expect(lunar.solarDate(of: LunarDate(year: 2026, month: 6, day: 1, isLeapMonth: true)) == nil)
-        #expect(lunar.lunarDate(of: LocalDate(year: 2025, month: 8, day: 1)) == LunarDate(
-            year: 2025, month: 6, day: 8, isLeapMonth: true))
+        #expect(
+            lunar.lunarDate(of: LocalDate(year: 2025, month: 8, day: 1))
+                == LunarDate(
+                    year: 2025, month: 6, day: 8, isLeapMonth: true))
     }
 
     @Test("Impossible lunar dates give nil")

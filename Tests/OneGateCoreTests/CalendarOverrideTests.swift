@@ -93,7 +93,8 @@ struct CalendarOverrideTests {
             try calendar(YearOverrides(year: 2026, makeUpWorkingDays: [F.day(2026, 3, 4)]))
         }
         #expect(throws: CalendarError.invalidOverride("2026-03-03 is listed with two contradictory meanings")) {
-            try calendar(YearOverrides(year: 2026, extraDaysOff: [extra]),
+            try calendar(
+                YearOverrides(year: 2026, extraDaysOff: [extra]),
                 YearOverrides(year: 2026, makeUpWorkingDays: [F.day(2026, 3, 3)]))
         }
         #expect(throws: CalendarError.invalidDate("2026-02-30 in the overrides of 2026")) {

@@ -92,21 +92,25 @@ struct CalendarTimeLimitTests {
         let sameDay = calendar.due(for: TimeLimit(amount: 1, unit: .sameDay), from: F.vn(2026, 3, 7, 9))
         #expect(sameDay.due == F.vn(2026, 3, 9, 17))
         #expect(sameDay.skippedDays.map(\.date) == [F.day(2026, 3, 7), F.day(2026, 3, 8)])
-        #expect(calendar.due(for: TimeLimit(amount: 1, unit: .sameDay), from: F.vn(2026, 3, 4, 15)).due
-            == F.vn(2026, 3, 5, 17))
-        #expect(calendar.due(for: TimeLimit(amount: 1, unit: .sameDay), from: F.vn(2026, 3, 4, 6)).due
-            == F.vn(2026, 3, 4, 17))
+        #expect(
+            calendar.due(for: TimeLimit(amount: 1, unit: .sameDay), from: F.vn(2026, 3, 4, 15)).due
+                == F.vn(2026, 3, 5, 17))
+        #expect(
+            calendar.due(for: TimeLimit(amount: 1, unit: .sameDay), from: F.vn(2026, 3, 4, 6)).due
+                == F.vn(2026, 3, 4, 17))
         let hours = calendar.due(for: TimeLimit(amount: 2, unit: .workingHours), from: F.vn(2026, 3, 6, 18))
         #expect(hours.due == F.vn(2026, 3, 9, 10))
         #expect(
             hours.steps.dropFirst().first
                 == "Outside office hours, so counting starts at the next opening: Mon 2026-03-09 08:00.")
         // A calendar-days limit whose last day is a working day ends that day.
-        #expect(calendar.due(for: TimeLimit(amount: 3, unit: .calendarDays), from: F.vn(2026, 3, 2, 10)).due
-            == F.vn(2026, 3, 5, 17))
+        #expect(
+            calendar.due(for: TimeLimit(amount: 3, unit: .calendarDays), from: F.vn(2026, 3, 2, 10)).due
+                == F.vn(2026, 3, 5, 17))
         // Received late on a Sunday, working days count from Monday.
-        #expect(calendar.due(for: TimeLimit(amount: 1, unit: .workingDays), from: F.vn(2026, 3, 8, 23)).due
-            == F.vn(2026, 3, 9, 17))
+        #expect(
+            calendar.due(for: TimeLimit(amount: 1, unit: .workingDays), from: F.vn(2026, 3, 8, 23)).due
+                == F.vn(2026, 3, 9, 17))
     }
 
     @Test("Long limits summarise the counted days and still finish quickly")

@@ -85,9 +85,10 @@ struct CalendarWorkedExampleTests {
         let due = calendar.due(for: try TimeLimit(parsing: "8 working_hours"), from: submitted)
         #expect(due.due == F.vn(2026, 4, 28, 16))
         #expect(due.skippedDays.map(\.date) == [F.day(2026, 4, 25), F.day(2026, 4, 26), F.day(2026, 4, 27)])
-        #expect(due.skippedDays.map(\.reasonVi) == [
-            "Nghỉ cuối tuần (Thứ Bảy)", "Giỗ Tổ Hùng Vương", "Nghỉ bù Giỗ Tổ Hùng Vương",
-        ])
+        #expect(
+            due.skippedDays.map(\.reasonVi) == [
+                "Nghỉ cuối tuần (Thứ Bảy)", "Giỗ Tổ Hùng Vương", "Nghỉ bù Giỗ Tổ Hùng Vương",
+            ])
         // The online reception check is this very limit by default.
         let check = calendar.due(for: calendar.configuration.onlineReceptionCheck, from: submitted)
         #expect(check.due == F.vn(2026, 4, 28, 16))

@@ -46,12 +46,17 @@ struct LifecyclePropertyTests {
                 id: "d", tenant: Fixtures.tenant, reference: "S", secretHash: "h", procedure: procedure,
                 applicantID: "a", channel: online ? .online : .counter, assisted: false,
                 receivingUnit: Fixtures.communeA, competentUnit: Fixtures.communeA, data: Fixtures.birthData,
-                components: [DossierComponent(requirement: "birth_notice", document: String(repeating: "b", count: 64))],
+                components: [
+                    DossierComponent(requirement: "birth_notice", document: String(repeating: "b", count: 64))
+                ],
                 submittedAt: now)
             var dossier: Dossier
             do {
-                dossier = try Lifecycle.open(fresh, context: LifecycleContext(
-                    procedure: procedure, calendar: Self.calendar, now: now, actorID: "x", newCode: "C-1")).dossier
+                dossier = try Lifecycle.open(
+                    fresh,
+                    context: LifecycleContext(
+                        procedure: procedure, calendar: Self.calendar, now: now, actorID: "x", newCode: "C-1")
+                ).dossier
             } catch {
                 Issue.record("opening failed: \(error)")
                 return
@@ -65,7 +70,8 @@ struct LifecyclePropertyTests {
                 do {
                     let next = try Lifecycle.apply(action, to: dossier, context: context).dossier
                     let to = LifecyclePosition(next.state, next.step)
-                    #expect(TransitionTable.allowed[action.name]?[from]?.contains(to) == true,
+                    #expect(
+                        TransitionTable.allowed[action.name]?[from]?.contains(to) == true,
                         "\(action.name.rawValue): \(from) → \(to) is not in the table")
                     #expect(!dossier.state.isTerminal, "an action was accepted in terminal state \(from)")
                     dossier = next

@@ -9,7 +9,9 @@ struct LifecycleTests {
     let calendar = try! WorkingCalendar(configuration: .vietnam)
     let monday = Date(timeIntervalSince1970: 1_772_416_800)  // Mon 2026-03-02 09:00 +07
 
-    func context(_ procedure: Procedure = Fixtures.birthRegistration, at now: Date, code: String? = nil) -> LifecycleContext {
+    func context(
+        _ procedure: Procedure = Fixtures.birthRegistration, at now: Date, code: String? = nil
+    ) -> LifecycleContext {
         LifecycleContext(procedure: procedure, calendar: calendar, now: now, actorID: "officer-test", newCode: code)
     }
 
@@ -41,7 +43,8 @@ struct LifecycleTests {
     }
 
     @Test func illegalActionNamesStateAndActionAndChangesNothing() throws {
-        let opened = try Lifecycle.open(newDossier(channel: .counter), context: context(at: monday, code: "C-1")).dossier
+        let opened = try Lifecycle.open(newDossier(channel: .counter), context: context(at: monday, code: "C-1"))
+            .dossier
         #expect {
             _ = try Lifecycle.apply(.approve(comment: ""), to: opened, context: context(at: monday))
         } throws: { error in
@@ -84,17 +87,23 @@ struct LifecycleTests {
             form: Fixtures.birthRegistration.form, timeLimit: TimeLimit(amount: 10, unit: .workingDays), fee: .free,
             onlineLevel: .full, fullOnlineEligible: true, process: [], resultKind: .certificate,
             resultName: Fixtures.text("Kết quả", "Result"), legalBasis: "")
-        var dossier = try Lifecycle.open(newDossier(channel: .counter, procedure: procedure),
-            context: context(procedure, at: monday, code: "C")).dossier
+        var dossier = try Lifecycle.open(
+            newDossier(channel: .counter, procedure: procedure),
+            context: context(procedure, at: monday, code: "C")
+        ).dossier
         #expect(dossier.dueAt == Date(timeIntervalSince1970: 1_773_655_200))  // Mon 16 March 17:00 +07
-        dossier = try Lifecycle.apply(.assign(officerID: "s"), to: dossier, context: context(procedure, at: monday)).dossier
+        dossier = try Lifecycle.apply(.assign(officerID: "s"), to: dossier, context: context(procedure, at: monday))
+            .dossier
         let paused = Date(timeIntervalSince1970: 1_772_596_800)  // Wed 4 March 11:00 +07
         dossier = try Lifecycle.apply(
-            .requestSupplement(items: [SupplementItem(requirement: nil, description: "more")], reason: "r"), to: dossier,
-            context: context(procedure, at: paused)).dossier
+            .requestSupplement(items: [SupplementItem(requirement: nil, description: "more")], reason: "r"),
+            to: dossier,
+            context: context(procedure, at: paused)
+        ).dossier
         #expect(dossier.state == .supplementRequested)
         let resumed = Date(timeIntervalSince1970: 1_773_043_200)  // Mon 9 March 15:00 +07
-        let transition = try Lifecycle.apply(.supplement(components: [], data: [:]), to: dossier,
+        let transition = try Lifecycle.apply(
+            .supplement(components: [], data: [:]), to: dossier,
             context: context(procedure, at: resumed))
         #expect(transition.eventData["pausedMinutes"] == .int(1620))
         #expect(transition.dossier.state == .inProgress && transition.dossier.step == .assigned)
@@ -125,16 +134,20 @@ struct LifecycleTests {
         dossier = try Lifecycle.apply(.assign(officerID: "s"), to: dossier, context: context(at: monday)).dossier
         let due = try #require(dossier.dueAt)
         let newDue = calendar.adding(officeMinutes: 960, to: due)
-        let extended = try Lifecycle.apply(.extend(newDue: newDue, reason: "verify"), to: dossier,
-            context: context(at: monday.addingTimeInterval(3600))).dossier
+        let extended = try Lifecycle.apply(
+            .extend(newDue: newDue, reason: "verify"), to: dossier,
+            context: context(at: monday.addingTimeInterval(3600))
+        ).dossier
         #expect(extended.dueAt == newDue && extended.timelinessDue == due && extended.extended)
         #expect {
-            _ = try Lifecycle.apply(.extend(newDue: calendar.adding(officeMinutes: 480, to: newDue), reason: "again"),
+            _ = try Lifecycle.apply(
+                .extend(newDue: calendar.adding(officeMinutes: 480, to: newDue), reason: "again"),
                 to: extended, context: context(at: monday.addingTimeInterval(7200)))
         } throws: { ($0 as? OneGateError)?.code == "already_extended" }
         // On the due day itself it is too late for an apology letter.
         #expect {
-            _ = try Lifecycle.apply(.extend(newDue: newDue, reason: "late"), to: dossier,
+            _ = try Lifecycle.apply(
+                .extend(newDue: newDue, reason: "late"), to: dossier,
                 context: context(at: due.addingTimeInterval(-3600)))
         } throws: { ($0 as? OneGateError)?.code == "extension_too_late" }
     }
@@ -155,9 +168,11 @@ struct LifecycleTests {
 
     @Test func dossierCodesFollowCodesMd() {
         let format = DossierCodeFormat.vietnam
-        #expect(format.code(unit: "000.00.12.H40", day: LocalDate(year: 2026, month: 3, day: 2), sequence: 42)
-            == "000.00.12.H40-260302-0042")
-        #expect(format.code(unit: "U", day: LocalDate(year: 2026, month: 12, day: 31), sequence: 12345) == "U-261231-12345")
+        #expect(
+            format.code(unit: "000.00.12.H40", day: LocalDate(year: 2026, month: 3, day: 2), sequence: 42)
+                == "000.00.12.H40-260302-0042")
+        #expect(
+            format.code(unit: "U", day: LocalDate(year: 2026, month: 12, day: 31), sequence: 12345) == "U-261231-12345")
     }
 
     @Test func foldingFindsVietnameseWithoutDiacritics() {
@@ -166,13 +181,15 @@ struct LifecycleTests {
     }
 
     @Test func uploadsAreCheckedByContent() throws {
-        #expect(try DocumentInspector.check(Array("%PDF-1.4 x".utf8), declared: "application/pdf", maximumBytes: 100)
-            == "application/pdf")
+        #expect(
+            try DocumentInspector.check(Array("%PDF-1.4 x".utf8), declared: "application/pdf", maximumBytes: 100)
+                == "application/pdf")
         #expect(throws: OneGateError.self) {
             try DocumentInspector.check(Array("<html>".utf8), declared: "application/pdf", maximumBytes: 100)
         }
         #expect(throws: OneGateError.self) {
-            try DocumentInspector.check([0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A], declared: "application/pdf",
+            try DocumentInspector.check(
+                [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A], declared: "application/pdf",
                 maximumBytes: 100)
         }
         #expect(throws: OneGateError.self) {
@@ -193,7 +210,8 @@ struct TimestampTests {
             instant += 86_400 * 97.31 + 3_607.123
         }
         #expect(Timestamp.format(Date(timeIntervalSince1970: 1_772_503_200.5)) == "2026-03-03T02:00:00.500Z")
-        #expect(Timestamp.parse(Timestamp.format(Date(timeIntervalSince1970: 1_772_503_200.25)))
-            == Date(timeIntervalSince1970: 1_772_503_200.25))
+        #expect(
+            Timestamp.parse(Timestamp.format(Date(timeIntervalSince1970: 1_772_503_200.25)))
+                == Date(timeIntervalSince1970: 1_772_503_200.25))
     }
 }

@@ -44,7 +44,9 @@ struct APIClient: Sendable {
             body = ByteBuffer(bytes: bytes)
         }
         return try await client.execute(uri: path, method: method, headers: headers, body: body) { response in
-            APIResponse(status: Int(response.status.code), headers: response.headers, bytes: Array(response.body.readableBytesView))
+            APIResponse(
+                status: Int(response.status.code), headers: response.headers,
+                bytes: Array(response.body.readableBytesView))
         }
     }
 
@@ -52,15 +54,19 @@ struct APIClient: Sendable {
         let response = try await request(
             .post, "/api/v1/auth/login", json: #"{"username":"\#(username)","password":"\#(password)"}"#)
         guard response.status == 200, let token = response.json["token"]?.stringValue else {
-            throw TestFailure("login of \(username) failed: \(response.status) \(String(decoding: response.bytes, as: UTF8.self))")
+            throw TestFailure(
+                "login of \(username) failed: \(response.status) \(String(decoding: response.bytes, as: UTF8.self))")
         }
         return token
     }
 
     /// Performs a lifecycle action and returns the answer.
-    func act(_ id: String, _ action: String, token: String, json: String = "{}", key: String? = nil) async throws -> APIResponse {
+    func act(
+        _ id: String, _ action: String, token: String, json: String = "{}", key: String? = nil
+    ) async throws -> APIResponse {
         var headers: HTTPFields = [:]
         if let key { headers[HTTPField.Name("Idempotency-Key")!] = key }
-        return try await request(.post, "/api/v1/dossiers/\(id)/actions/\(action)", token: token, json: json, headers: headers)
+        return try await request(
+            .post, "/api/v1/dossiers/\(id)/actions/\(action)", token: token, json: json, headers: headers)
     }
 }

@@ -48,7 +48,9 @@ struct CrashRecoveryTests {
 
     /// One POST over a keep-alive connection of NIO's HTTP client (no URLSession: its Linux
     /// implementation aborts the process when a server dies under it, which is this test's point).
-    static func post(_ client: TestClient, _ path: String, token: String?, body: String) async throws -> (Int, JSONValue) {
+    static func post(
+        _ client: TestClient, _ path: String, token: String?, body: String
+    ) async throws -> (Int, JSONValue) {
         var headers: HTTPFields = [.contentType: "application/json"]
         if let token { headers[.authorization] = "Bearer \(token)" }
         let response = try await client.post(path, headers: headers, body: ByteBuffer(string: body))
@@ -73,7 +75,8 @@ struct CrashRecoveryTests {
         }
         let server = try Self.start(folder: folder)
         let port = server.port
-        let (_, login) = try await Self.post(port, "/api/v1/auth/login", token: nil,
+        let (_, login) = try await Self.post(
+            port, "/api/v1/auth/login", token: nil,
             body: #"{"username":"reception.a","password":"\#(Fixtures.password)"}"#)
         let token = try #require(login["token"]?.stringValue)
         let body = """
@@ -90,15 +93,18 @@ struct CrashRecoveryTests {
                             host: "127.0.0.1", port: port, configuration: .init(timeout: .seconds(10))
                         ) { client in
                             while !Task.isCancelled {
-                                guard let (status, json) = try? await Self.post(client, "/api/v1/counter/dossiers",
-                                    token: token, body: body)
+                                guard
+                                    let (status, json) = try? await Self.post(
+                                        client, "/api/v1/counter/dossiers",
+                                        token: token, body: body)
                                 else { return }
                                 guard status == 201, let id = json["id"]?.stringValue,
                                     let code = json["code"]?.stringValue
                                 else { continue }
                                 await acknowledged.add(id, code)
                                 // And one more action on it, also acknowledged before the kill.
-                                if let (assigned, _) = try? await Self.post(client, "/api/v1/dossiers/\(id)/actions/assign",
+                                if let (assigned, _) = try? await Self.post(
+                                    client, "/api/v1/dossiers/\(id)/actions/assign",
                                     token: token, body: #"{"officerId":"officer-specialist.a"}"#), assigned == 200
                                 {
                                     await acknowledged.assigned(id)
@@ -128,7 +134,8 @@ struct CrashRecoveryTests {
         var codes = Set<String>()
         let verifier = try reopened.signer.verifier()
         for (id, code) in dossiers {
-            let dossier = try #require(try await reopened.store.dossier(id: id, tenant: Fixtures.tenant), "lost \(code)")
+            let dossier = try #require(
+                try await reopened.store.dossier(id: id, tenant: Fixtures.tenant), "lost \(code)")
             #expect(dossier.code == code)
             codes.insert(code)
             if assigned.contains(id) { #expect(dossier.state == .inProgress, "lost the assignment of \(code)") }
@@ -139,7 +146,8 @@ struct CrashRecoveryTests {
         #expect(codes.count == dossiers.count)
         let all = try await reopened.store.dossiers(DossierQuery(tenant: Fixtures.tenant, limit: 200))
         #expect(all.total >= dossiers.count)
-        let (status, _) = try await Self.post(restarted.port, "/api/v1/auth/login", token: nil,
+        let (status, _) = try await Self.post(
+            restarted.port, "/api/v1/auth/login", token: nil,
             body: #"{"username":"reception.a","password":"\#(Fixtures.password)"}"#)
         #expect(status == 200)
     }

@@ -10,7 +10,8 @@ struct DossierAPITests {
     @Test func citizenSubmitsOnlineAndOfficersTakeItToTheEnd() async throws {
         try await withAPI { test, api in
             let citizen = try await api.login("an")
-            let upload = try await api.request(.post, "/api/v1/documents", token: citizen,
+            let upload = try await api.request(
+                .post, "/api/v1/documents", token: citizen,
                 bytes: SamplePDF.bytes(title: "Giay chung sinh"), headers: [.contentType: "application/pdf"])
             #expect(upload.status == 201)
             let sha = try #require(upload.json["sha256"]?.stringValue)
@@ -31,36 +32,49 @@ struct DossierAPITests {
             let code = try #require(accepted.json["code"]?.stringValue)
             #expect(code.hasPrefix("\(Fixtures.communeA)-260302-"))
             #expect(accepted.json["secret"] == nil)
-            #expect(try await api.act(id, "assign", token: reception, json: #"{"officerId":"officer-specialist.a"}"#).status == 200)
+            #expect(
+                try await api.act(id, "assign", token: reception, json: #"{"officerId":"officer-specialist.a"}"#).status
+                    == 200)
             let specialist = try await api.login("specialist.a")
             #expect(try await api.act(id, "appraise", token: specialist, json: #"{"note":"Hợp lệ"}"#).status == 200)
-            let supplement = try await api.act(id, "request_supplement", token: specialist,
+            let supplement = try await api.act(
+                id, "request_supplement", token: specialist,
                 json: #"{"reason":"Thiếu","items":[{"requirement":"parent_id","description":"Bổ sung CCCD của cha"}]}"#)
             #expect(supplement.json["state"] == "supplement_requested")
-            let supplied = try await api.act(id, "supplement", token: citizen,
+            let supplied = try await api.act(
+                id, "supplement", token: citizen,
                 json: #"{"components":[{"requirement":"parent_id","document":"\#(sha)"}]}"#)
             #expect(supplied.json["state"] == "in_progress", "\(supplied.json)")
-            #expect(try await api.act(id, "submit_for_approval", token: specialist, json: #"{"summary":"Đề nghị cấp"}"#).status == 200)
+            #expect(
+                try await api.act(id, "submit_for_approval", token: specialist, json: #"{"summary":"Đề nghị cấp"}"#)
+                    .status == 200)
             let leader = try await api.login("leader.a")
             #expect(try await api.act(id, "approve", token: leader).status == 200)
             let clerk = try await api.login("clerk.a")
-            #expect(try await api.act(id, "issue", token: clerk, json: #"{"resultNumber":"12/KS"}"#).json["state"] == "processed")
-            #expect(try await api.act(id, "deliver", token: clerk, json: #"{"channel":"electronic"}"#).json["state"] == "returned")
+            #expect(
+                try await api.act(id, "issue", token: clerk, json: #"{"resultNumber":"12/KS"}"#).json["state"]
+                    == "processed")
+            #expect(
+                try await api.act(id, "deliver", token: clerk, json: #"{"channel":"electronic"}"#).json["state"]
+                    == "returned")
 
             let events = try await api.request(.get, "/api/v1/dossiers/\(id)/events", token: clerk)
             guard case .array(let list)? = events.json["events"] else { throw TestFailure("no events") }
             #expect(list.count == 10)
-            let verify = try await api.request(.get, "/api/v1/dossiers/\(id)/verify", token: try await api.login("auditor"))
+            let verify = try await api.request(
+                .get, "/api/v1/dossiers/\(id)/verify", token: try await api.login("auditor"))
             #expect(verify.json["valid"] == true, "\(verify.json)")
             let due = try await api.request(.get, "/api/v1/dossiers/\(id)/due", token: citizen)
             #expect(due.status == 200 && due.json["explanation"]?["vi"] != nil)
             let zip = try await api.request(.get, "/api/v1/dossiers/\(id)/audit-export", token: clerk)
             #expect(zip.status == 200 && zip.bytes.starts(with: [0x50, 0x4B, 0x03, 0x04]))
 
-            let status = try await api.request(.post, "/api/v1/public/status", json: #"{"code":"\#(code)","secret":"\#(secret)"}"#)
+            let status = try await api.request(
+                .post, "/api/v1/public/status", json: #"{"code":"\#(code)","secret":"\#(secret)"}"#)
             #expect(status.status == 200 && status.json["state"] == "returned")
             #expect(status.json["applicantId"] == nil && status.json["data"] == nil)
-            let wrong = try await api.request(.post, "/api/v1/public/status", json: #"{"code":"\#(code)","secret":"NOPE"}"#)
+            let wrong = try await api.request(
+                .post, "/api/v1/public/status", json: #"{"code":"\#(code)","secret":"NOPE"}"#)
             #expect(wrong.status == 404)
 
             let mine = try await api.request(.get, "/api/v1/dossiers", token: citizen)
@@ -68,7 +82,8 @@ struct DossierAPITests {
             let other = try await api.request(.get, "/api/v1/dossiers", token: try await api.login("binh"))
             #expect(other.json["total"] == 0)
             // Overdue among finished states matches nothing (not everything).
-            let overdueFinished = try await api.request(.get, "/api/v1/dossiers?overdue=true&state=returned", token: clerk)
+            let overdueFinished = try await api.request(
+                .get, "/api/v1/dossiers?overdue=true&state=returned", token: clerk)
             #expect(overdueFinished.json["total"] == 0)
             let returned = try await api.request(.get, "/api/v1/dossiers?state=returned", token: clerk)
             #expect(returned.json["total"] == 1)
@@ -76,7 +91,8 @@ struct DossierAPITests {
             #expect(badLimit.status == 422 && badLimit.json["error"]?["details"]?["field"] == "limit")
             let document = try await api.request(.get, "/api/v1/documents/\(sha)?dossier=\(id)", token: clerk)
             #expect(document.status == 200 && document.headers[.contentType] == "application/pdf")
-            let stranger = try await api.request(.get, "/api/v1/documents/\(sha)", token: try await api.login("reception.b"))
+            let stranger = try await api.request(
+                .get, "/api/v1/documents/\(sha)", token: try await api.login("reception.b"))
             #expect(stranger.status == 404)
         }
     }
@@ -86,24 +102,31 @@ struct DossierAPITests {
             #expect(try await api.request(.get, "/api/v1/dossiers").status == 401)
             let badToken = try await api.request(.get, "/api/v1/procedures", token: "forged")
             #expect(badToken.status == 401 && badToken.errorCode == "invalid_token")
-            let wrongPassword = try await api.request(.post, "/api/v1/auth/login", json: #"{"username":"an","password":"x"}"#)
+            let wrongPassword = try await api.request(
+                .post, "/api/v1/auth/login", json: #"{"username":"an","password":"x"}"#)
             #expect(wrongPassword.status == 401 && wrongPassword.errorCode == "invalid_credentials")
             let citizen = try await api.login("an")
             let malformed = try await api.request(.post, "/api/v1/dossiers", token: citizen, json: "{not json")
             #expect(malformed.status == 400 && malformed.errorCode == "malformed_json")
-            let incomplete = try await api.request(.post, "/api/v1/dossiers", token: citizen,
+            let incomplete = try await api.request(
+                .post, "/api/v1/dossiers", token: citizen,
                 json: #"{"procedureCode":"1.001193","receivingUnit":"\#(Fixtures.communeA)","data":{}}"#)
             #expect(incomplete.status == 422 && incomplete.errorCode == "invalid_submission")
-            #expect(incomplete.json["error"]?["details"]?["problems"]?.stringValue?.contains("child_name:required") == true)
-            let unknown = try await api.request(.post, "/api/v1/dossiers", token: citizen, json: #"{"procedureCode":"9.999"}"#)
+            #expect(
+                incomplete.json["error"]?["details"]?["problems"]?.stringValue?.contains("child_name:required") == true)
+            let unknown = try await api.request(
+                .post, "/api/v1/dossiers", token: citizen, json: #"{"procedureCode":"9.999"}"#)
             #expect(unknown.status == 404)
-            let html = try await api.request(.post, "/api/v1/documents", token: citizen, bytes: Array("<html>".utf8),
+            let html = try await api.request(
+                .post, "/api/v1/documents", token: citizen, bytes: Array("<html>".utf8),
                 headers: [.contentType: "application/pdf"])
             #expect(html.status == 415 && html.errorCode == "unsupported_document_type")
-            let huge = try await api.request(.post, "/api/v1/documents", token: citizen,
+            let huge = try await api.request(
+                .post, "/api/v1/documents", token: citizen,
                 bytes: Array("%PDF-".utf8) + [UInt8](repeating: 0x20, count: 21 * 1_048_576))
             #expect(huge.status == 413)
-            let counter = try await api.request(.post, "/api/v1/counter/dossiers", token: try await api.login("reception.a"),
+            let counter = try await api.request(
+                .post, "/api/v1/counter/dossiers", token: try await api.login("reception.a"),
                 json: """
                     {"procedureCode":"DEMO.0003","receivingUnit":"\(Fixtures.communeA)","data":{"pages":3},
                      "components":[{"requirement":"original","digitised":true}],
@@ -134,14 +157,17 @@ struct DossierAPITests {
                  "applicant":{"identifier":"022090001234","fullName":"Nguyễn Văn An"}}
                 """
             let key: HTTPFields = [HTTPField.Name("Idempotency-Key")!: "counter-7"]
-            let first = try await api.request(.post, "/api/v1/counter/dossiers", token: reception, json: body, headers: key)
-            let second = try await api.request(.post, "/api/v1/counter/dossiers", token: reception, json: body, headers: key)
+            let first = try await api.request(
+                .post, "/api/v1/counter/dossiers", token: reception, json: body, headers: key)
+            let second = try await api.request(
+                .post, "/api/v1/counter/dossiers", token: reception, json: body, headers: key)
             #expect(first.status == 201 && second.status == 201)
             #expect(first.bytes == second.bytes)
             #expect(second.headers[HTTPField.Name("Idempotent-Replayed")!] == "true")
             let list = try await api.request(.get, "/api/v1/dossiers", token: reception)
             #expect(list.json["total"] == 1)
-            let changed = try await api.request(.post, "/api/v1/counter/dossiers", token: reception,
+            let changed = try await api.request(
+                .post, "/api/v1/counter/dossiers", token: reception,
                 json: body.replacingOccurrences(of: "\"pages\":1", with: "\"pages\":2"), headers: key)
             #expect(changed.status == 422 && changed.errorCode == "idempotency_key_reused")
         }
@@ -168,16 +194,19 @@ struct DossierAPITests {
             let export = try await api.request(.get, "/api/v1/catalogue/export")
             guard case .array(let procedures)? = export.json["procedures"] else { throw TestFailure("no export") }
             #expect(procedures.count == 3)
-            let forbidden = try await api.request(.post, "/api/v1/catalogue/import", token: try await api.login("reception.a"),
+            let forbidden = try await api.request(
+                .post, "/api/v1/catalogue/import", token: try await api.login("reception.a"),
                 json: String(decoding: export.bytes, as: UTF8.self))
             #expect(forbidden.status == 403)
-            let imported = try await api.request(.post, "/api/v1/catalogue/import", token: try await api.login("admin"),
+            let imported = try await api.request(
+                .post, "/api/v1/catalogue/import", token: try await api.login("admin"),
                 json: String(decoding: export.bytes, as: UTF8.self))
             #expect(imported.json["unchanged"] == 3, "\(imported.json)")
             // A version number that would overflow on the next edit is refused up front.
             let huge = String(decoding: export.bytes, as: UTF8.self)
                 .replacingOccurrences(of: "\"version\":1", with: "\"version\":9223372036854775807")
-            let overflow = try await api.request(.post, "/api/v1/catalogue/import", token: try await api.login("admin"),
+            let overflow = try await api.request(
+                .post, "/api/v1/catalogue/import", token: try await api.login("admin"),
                 json: huge)
             #expect(overflow.status == 422 && overflow.errorCode == "invalid_procedure", "\(overflow.json)")
         }

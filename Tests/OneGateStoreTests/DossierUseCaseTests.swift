@@ -39,9 +39,10 @@ struct DossierUseCaseTests {
             #expect(dossier.state == .returned && dossier.version == 8)
 
             let events = try await test.store.events(dossierID: dossier.id, tenant: Fixtures.tenant)
-            #expect(events.map(\.type) == [
-                "submit", "accept", "assign", "appraise", "submit_for_approval", "approve", "issue", "deliver",
-            ])
+            #expect(
+                events.map(\.type) == [
+                    "submit", "accept", "assign", "appraise", "submit_for_approval", "approve", "issue", "deliver",
+                ])
             #expect(events.map(\.seq) == Array(1...8))
             #expect(events.last?.hash == dossier.lastEventHash)
             let report = try test.signer.verifier().verify(events)
@@ -118,17 +119,20 @@ struct DossierUseCaseTests {
         try await withStore(backend) { test in
             let service = test.service
             let reception = test.officer("reception.a")
-            let dossier = try TestInstance.dossier(try await service.receiveAtCounter(
-                input(test, document: nil), applicant: test.citizen("an"), channel: .counter, assisted: false,
-                by: reception, idempotency: nil))
+            let dossier = try TestInstance.dossier(
+                try await service.receiveAtCounter(
+                    input(test, document: nil), applicant: test.citizen("an"), channel: .counter, assisted: false,
+                    by: reception, idempotency: nil))
             let outcomes = await withTaskGroup(of: Result<Dossier, any Error>.self) { group in
                 for index in 0..<20 {
                     group.addTask {
                         let officer = index % 2 == 0 ? "officer-specialist.a" : "officer-specialist.a2"
                         do {
-                            return .success(try TestInstance.dossier(try await service.perform(
-                                .assign(officerID: officer), on: dossier.id, by: .officer(reception),
-                                idempotency: nil)))
+                            return .success(
+                                try TestInstance.dossier(
+                                    try await service.perform(
+                                        .assign(officerID: officer), on: dossier.id, by: .officer(reception),
+                                        idempotency: nil)))
                         } catch { return .failure(error) }
                     }
                 }
@@ -234,13 +238,15 @@ struct DossierUseCaseTests {
         try await withStore(backend) { test in
             let service = test.service
             let an = test.citizen("an")
-            var dossier = try TestInstance.dossier(try await service.receiveAtCounter(
-                ApplicationInput(
-                    procedureCode: "DEMO.0002", receivingUnit: Fixtures.centre, competentUnit: nil, secret: "S1234567",
-                    data: ["full_name": "Nguyễn Văn An", "personal_id": "022090001234", "purpose": "work"],
-                    components: [DossierComponent(requirement: "application", document: nil, digitised: true)]),
-                applicant: an, channel: .counter, assisted: false, by: test.officer("reception.centre"),
-                idempotency: nil))
+            var dossier = try TestInstance.dossier(
+                try await service.receiveAtCounter(
+                    ApplicationInput(
+                        procedureCode: "DEMO.0002", receivingUnit: Fixtures.centre, competentUnit: nil,
+                        secret: "S1234567",
+                        data: ["full_name": "Nguyễn Văn An", "personal_id": "022090001234", "purpose": "work"],
+                        components: [DossierComponent(requirement: "application", document: nil, digitised: true)]),
+                    applicant: an, channel: .counter, assisted: false, by: test.officer("reception.centre"),
+                    idempotency: nil))
             #expect(dossier.competentUnit == Fixtures.justice && dossier.feeAmount == 200_000)
             func act(_ action: DossierAction, _ username: String?) async throws {
                 test.clock.set(test.clock.now.addingTimeInterval(3600))

@@ -1,8 +1,9 @@
 import Foundation
 import OneGateCore
-@testable import OneGatePostgres
 import OneGateTestSupport
 import Testing
+
+@testable import OneGatePostgres
 
 /// What only the PostgreSQL store has: the advisory-locked migrator, the job queue, the mapping of
 /// a lost database to `store_unavailable`, URL parsing and the search query builder. The tests that
@@ -40,17 +41,23 @@ struct PostgresStoreTests {
             let now = TestInstance.monday
             for index in 0..<240 {
                 let tenant = index % 3 == 0 ? "T2" : Fixtures.tenant
-                try await store.enqueueJob(PostgresStore.Job(
-                    tenant: tenant, id: "job-\(index)", kind: "notify", payload: "{\"n\":\(index)}",
-                    runAt: now.addingTimeInterval(Double(index % 17) - 20)))
+                try await store.enqueueJob(
+                    PostgresStore.Job(
+                        tenant: tenant, id: "job-\(index)", kind: "notify", payload: "{\"n\":\(index)}",
+                        runAt: now.addingTimeInterval(Double(index % 17) - 20)))
             }
             // Not due yet, and another kind: never claimed here.
-            try await store.enqueueJob(PostgresStore.Job(
-                tenant: Fixtures.tenant, id: "later", kind: "notify", payload: "{}", runAt: now.addingTimeInterval(60)))
-            try await store.enqueueJob(PostgresStore.Job(
-                tenant: Fixtures.tenant, id: "other", kind: "sync", payload: "{}", runAt: now))
-            #expect(try await !store.enqueueJob(PostgresStore.Job(
-                tenant: Fixtures.tenant, id: "job-1", kind: "notify", payload: "{}", runAt: now)))
+            try await store.enqueueJob(
+                PostgresStore.Job(
+                    tenant: Fixtures.tenant, id: "later", kind: "notify", payload: "{}",
+                    runAt: now.addingTimeInterval(60)))
+            try await store.enqueueJob(
+                PostgresStore.Job(
+                    tenant: Fixtures.tenant, id: "other", kind: "sync", payload: "{}", runAt: now))
+            #expect(
+                try await !store.enqueueJob(
+                    PostgresStore.Job(
+                        tenant: Fixtures.tenant, id: "job-1", kind: "notify", payload: "{}", runAt: now)))
 
             let claims = try await withThrowingTaskGroup(of: (String, [PostgresStore.Job]).self) { group in
                 for index in 0..<6 {
@@ -102,7 +109,8 @@ struct PostgresStoreTests {
             #expect(PostgresStore.millis(stored.createdAt) == 1_772_416_800_123)
             #expect(PostgresStore.millis(stored.expiresAt) == 1_772_416_800_124)
             let bytes = (0..<2048).map { UInt8(truncatingIfNeeded: $0 &* 31) }
-            let document = StoredDocument(sha256: "all-bytes", contentType: "application/octet-stream", bytes: bytes,
+            let document = StoredDocument(
+                sha256: "all-bytes", contentType: "application/octet-stream", bytes: bytes,
                 createdAt: created)
             #expect(try await test.store.putDocument(document, owner: "applicant-an", tenant: Fixtures.tenant))
             #expect(try await !test.store.putDocument(document, owner: "applicant-an", tenant: Fixtures.tenant))

@@ -98,7 +98,8 @@ struct StoreContractTests {
     @Test(arguments: StoreBackend.available)
     func sessionsRoundTripAndEnd(_ backend: StoreBackend) async throws {
         try await withStore(backend) { test in
-            let session = Session(tokenHash: "h1", principalKind: .officer, principalID: "officer-admin",
+            let session = Session(
+                tokenHash: "h1", principalKind: .officer, principalID: "officer-admin",
                 createdAt: test.clock.now, expiresAt: test.clock.now.addingTimeInterval(60))
             try await test.store.createSession(session)
             #expect(try await test.store.session(tokenHash: "h1") == session)

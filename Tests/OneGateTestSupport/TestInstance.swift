@@ -22,7 +22,9 @@ public struct TestInstance: Sendable {
     public static let monday = Date(timeIntervalSince1970: 1_772_416_800)
 
     public static func make(now: Date = monday, folder: URL? = nil) async throws -> TestInstance {
-        let folder = folder ?? FileManager.default.temporaryDirectory
+        let folder =
+            folder
+            ?? FileManager.default.temporaryDirectory
             .appendingPathComponent("onegate-test-\(UUID().uuidString)", isDirectory: true)
         let clock = ManualClock(now)
         let configuration = InstanceConfiguration(
@@ -38,8 +40,12 @@ public struct TestInstance: Sendable {
     private func seed() async throws {
         try await store.saveUnits(Fixtures.units, tenant: Fixtures.tenant)
         let hash = try dependencies.passwords.hash(Fixtures.password)
-        for officer in Fixtures.officers { try await store.saveOfficer(officer, passwordHash: hash, tenant: Fixtures.tenant) }
-        for citizen in Fixtures.citizens { try await store.saveApplicant(citizen, passwordHash: hash, tenant: Fixtures.tenant) }
+        for officer in Fixtures.officers {
+            try await store.saveOfficer(officer, passwordHash: hash, tenant: Fixtures.tenant)
+        }
+        for citizen in Fixtures.citizens {
+            try await store.saveApplicant(citizen, passwordHash: hash, tenant: Fixtures.tenant)
+        }
         _ = try await store.importProcedures(Fixtures.procedures, tenant: Fixtures.tenant)
         try await instance.reloadUnits()
     }

@@ -128,7 +128,8 @@ struct LunarYearFrame {
         let a11 = calendar.month11Start(month < 11 ? lunarYear - 1 : lunarYear)
         let b11 = calendar.month11Start(month < 11 ? lunarYear : lunarYear + 1)
         k = Int((0.5 + (Double(a11) - LunarAstronomy.epochNewMoon) / LunarAstronomy.synodicMonth).rounded(.down))
-        leapOffset = b11 - a11 > 365
+        leapOffset =
+            b11 - a11 > 365
             ? LunarAstronomy.leapMonthOffset(month11Start: a11, utcOffsetHours: calendar.utcOffsetHours)
             : nil
     }

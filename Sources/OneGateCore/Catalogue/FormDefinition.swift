@@ -52,16 +52,24 @@ public struct FormDefinition: Sendable, Hashable, Codable {
         var problems: [Problem] = []
         let known = Set(fields.map(\.name))
         for key in data.keys.sorted() where !known.contains(key) {
-            problems.append(Problem(field: key, code: "unknown_field", message: LocalizedText(
-                vi: "Trường không có trong biểu mẫu.", en: "This field is not part of the form.")))
+            problems.append(
+                Problem(
+                    field: key, code: "unknown_field",
+                    message: LocalizedText(
+                        vi: "Trường không có trong biểu mẫu.", en: "This field is not part of the form.")))
         }
         for field in fields {
             let value = data[field.name]
-            let isEmpty = value == nil || value == .null || value?.stringValue?.trimmingCharacters(in: .whitespaces) == ""
+            let isEmpty =
+                value == nil || value == .null || value?.stringValue?.trimmingCharacters(in: .whitespaces) == ""
             if isEmpty {
                 if field.required {
-                    problems.append(Problem(field: field.name, code: "required", message: LocalizedText(
-                        vi: "Vui lòng nhập \(field.label.vi.lowercased()).", en: "Enter \(field.label.en.lowercased()).")))
+                    problems.append(
+                        Problem(
+                            field: field.name, code: "required",
+                            message: LocalizedText(
+                                vi: "Vui lòng nhập \(field.label.vi.lowercased()).",
+                                en: "Enter \(field.label.en.lowercased()).")))
                 }
                 continue
             }
@@ -89,7 +97,8 @@ public struct FormDefinition: Sendable, Hashable, Codable {
             case .phone where !(9...15).contains(text.filter(\.isNumber).count):
                 return problem("invalid_phone", "Số điện thoại không hợp lệ.", "Not a valid phone number.")
             case .personalID where !Applicant.validate(kind: .person, identifier: text):
-                return problem("invalid_personal_id", "Số định danh cá nhân phải gồm 12 chữ số.",
+                return problem(
+                    "invalid_personal_id", "Số định danh cá nhân phải gồm 12 chữ số.",
                     "A personal identification number has 12 digits.")
             case .taxCode where !Applicant.validate(kind: .business, identifier: text):
                 return problem("invalid_tax_code", "Mã số thuế không hợp lệ.", "Not a valid tax code.")

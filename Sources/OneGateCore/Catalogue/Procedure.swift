@@ -131,7 +131,8 @@ public struct Procedure: Sendable, Hashable, Codable, Identifiable {
     /// Checks the definition itself, so that an import cannot bring a procedure no dossier could use.
     public func validate() throws(OneGateError) {
         func fail(_ field: String, _ en: String, _ vi: String) -> OneGateError {
-            OneGateError(.unprocessable, "invalid_procedure", vi: vi, en: en, details: ["field": field, "procedure": code])
+            OneGateError(
+                .unprocessable, "invalid_procedure", vi: vi, en: en, details: ["field": field, "procedure": code])
         }
         guard !code.isEmpty, code.count <= 40, !code.contains(where: \.isWhitespace) else {
             throw fail("code", "The procedure code is empty or malformed.", "Mã thủ tục trống hoặc sai định dạng.")
@@ -139,9 +140,12 @@ public struct Procedure: Sendable, Hashable, Codable, Identifiable {
         guard (1...1_000_000).contains(version) else {
             throw fail("version", "The version must be from 1 to 1,000,000.", "Phiên bản phải từ 1 đến 1.000.000.")
         }
-        guard !name.vi.isEmpty else { throw fail("name.vi", "The Vietnamese name is required.", "Thiếu tên tiếng Việt.") }
+        guard !name.vi.isEmpty else {
+            throw fail("name.vi", "The Vietnamese name is required.", "Thiếu tên tiếng Việt.")
+        }
         guard !competentUnits.isEmpty else {
-            throw fail("competentUnits", "At least one competent unit is required.", "Cần ít nhất một đơn vị có thẩm quyền.")
+            throw fail(
+                "competentUnits", "At least one competent unit is required.", "Cần ít nhất một đơn vị có thẩm quyền.")
         }
         guard timeLimit.amount >= 0, fee.amount >= 0 else {
             throw fail("timeLimit", "Time limit and fee must not be negative.", "Thời hạn và phí không được âm.")

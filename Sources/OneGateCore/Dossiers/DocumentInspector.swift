@@ -17,22 +17,28 @@ public enum DocumentInspector {
     /// client declared a type) of the type it claims to be. Returns the real content type.
     public static func check(_ bytes: [UInt8], declared: String?, maximumBytes: Int) throws(OneGateError) -> String {
         guard !bytes.isEmpty else {
-            throw OneGateError(.badRequest, "empty_document", vi: "Tệp tải lên trống.", en: "The uploaded file is empty.")
+            throw OneGateError(
+                .badRequest, "empty_document", vi: "Tệp tải lên trống.", en: "The uploaded file is empty.")
         }
         guard bytes.count <= maximumBytes else {
-            throw OneGateError(.payloadTooLarge, "document_too_large",
+            throw OneGateError(
+                .payloadTooLarge, "document_too_large",
                 vi: "Tệp vượt quá dung lượng cho phép (\(maximumBytes / 1_048_576) MB).",
                 en: "The file is larger than the limit (\(maximumBytes / 1_048_576) MB).",
                 details: ["limit": String(maximumBytes)])
         }
         guard let sniffed = sniff(bytes) else {
-            throw OneGateError(.unsupportedMediaType, "unsupported_document_type",
+            throw OneGateError(
+                .unsupportedMediaType, "unsupported_document_type",
                 vi: "Chỉ chấp nhận tệp PDF, JPEG hoặc PNG.", en: "Only PDF, JPEG and PNG files are accepted.")
         }
-        if let declared = declared?.split(separator: ";").first.map({ $0.trimmingCharacters(in: .whitespaces).lowercased() }),
+        if let declared = declared?.split(separator: ";").first.map({
+            $0.trimmingCharacters(in: .whitespaces).lowercased()
+        }),
             declared != "application/octet-stream", declared != sniffed
         {
-            throw OneGateError(.unsupportedMediaType, "content_type_mismatch",
+            throw OneGateError(
+                .unsupportedMediaType, "content_type_mismatch",
                 vi: "Nội dung tệp không khớp với loại tệp đã khai báo.",
                 en: "The file's content does not match its declared type.",
                 details: ["declared": declared, "detected": sniffed])

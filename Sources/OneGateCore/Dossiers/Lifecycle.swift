@@ -52,8 +52,11 @@ public enum Lifecycle {
             next.state = .submitted
             let check = context.calendar.due(for: context.calendar.configuration.onlineReceptionCheck, from: now)
             next.receptionDue = check.due
-            next.steps = [StepRecord(step: "receive", actor: nil, unit: dossier.receivingUnit, startedAt: now,
-                allottedMinutes: nil, due: check.due)]
+            next.steps = [
+                StepRecord(
+                    step: "receive", actor: nil, unit: dossier.receivingUnit, startedAt: now,
+                    allottedMinutes: nil, due: check.due)
+            ]
             return LifecycleTransition(dossier: next, eventType: ActionName.submit.rawValue, eventData: data)
         }
         guard let code = context.newCode else { throw missingCode }
@@ -98,8 +101,10 @@ public enum Lifecycle {
             }
             next.state = .supplementRequested
             next.step = nil
-            data = ["items": .array(items.map(itemJSON)), "reason": .string(reason),
-                "request": .int(Int64(next.supplementRequests))]
+            data = [
+                "items": .array(items.map(itemJSON)), "reason": .string(reason),
+                "request": .int(Int64(next.supplementRequests)),
+            ]
         case .supplement(let components, let formData):
             var byRequirement = Dictionary(next.components.map { ($0.requirement, $0) }, uniquingKeysWith: { $1 })
             for component in components { byRequirement[component.requirement] = component }
@@ -152,7 +157,8 @@ public enum Lifecycle {
         case .sendToOtherAgency(let unit, let note):
             try requireText(unit, "unit")
             guard unit != dossier.competentUnit else {
-                throw OneGateError.invalid(field: "unit", vi: "Cơ quan phối hợp phải khác đơn vị đang xử lý.",
+                throw OneGateError.invalid(
+                    field: "unit", vi: "Cơ quan phối hợp phải khác đơn vị đang xử lý.",
                     en: "The other agency must differ from the competent unit.")
             }
             next.otherAgency = unit
@@ -168,7 +174,8 @@ public enum Lifecycle {
             next.step = .appraising
         case .assessFee(let amount, let reference):
             guard amount > 0 else {
-                throw OneGateError.invalid(field: "amount", vi: "Số tiền phải lớn hơn 0.", en: "The amount must be positive.")
+                throw OneGateError.invalid(
+                    field: "amount", vi: "Số tiền phải lớn hơn 0.", en: "The amount must be positive.")
             }
             try requireText(reference, "reference")
             next.feeAmount = amount
@@ -186,28 +193,35 @@ public enum Lifecycle {
             next.step = dossier.resumeStep ?? .appraising
             next.resumeState = nil
             next.resumeStep = nil
-            data = ["method": .string(method.rawValue), "reference": .string(reference), "amount": .int(dossier.feeAmount)]
+            data = [
+                "method": .string(method.rawValue), "reference": .string(reference), "amount": .int(dossier.feeAmount),
+            ]
         case .extend(let newDue, let reason):
             try requireText(reason, "reason")
             guard !dossier.extended else {
-                throw OneGateError(.conflict, "already_extended", vi: "Hồ sơ chỉ được gia hạn một lần.",
+                throw OneGateError(
+                    .conflict, "already_extended", vi: "Hồ sơ chỉ được gia hạn một lần.",
                     en: "A dossier can be extended only once.")
             }
             guard let due = dossier.dueAt else { throw illegal(action.name, from) }
             guard newDue > due else {
-                throw OneGateError.invalid(field: "newDue", vi: "Ngày hẹn mới phải sau ngày hẹn hiện tại.",
+                throw OneGateError.invalid(
+                    field: "newDue", vi: "Ngày hẹn mới phải sau ngày hẹn hiện tại.",
                     en: "The new appointment must be after the current one.")
             }
             guard now <= context.calendar.latestExtensionMoment(forDue: due) else {
-                throw OneGateError(.unprocessable, "extension_too_late",
+                throw OneGateError(
+                    .unprocessable, "extension_too_late",
                     vi: "Văn bản xin lỗi phải được ban hành chậm nhất một ngày làm việc trước ngày hẹn.",
                     en: "The apology letter must be issued at least one working day before the due date.",
                     details: ["due": Timestamp.format(due)])
             }
             next.extended = true
             next.dueAt = Timestamp.truncate(newDue)
-            data = ["previousDue": .string(Timestamp.format(due)), "newDue": .string(Timestamp.format(newDue)),
-                "reason": .string(reason)]
+            data = [
+                "previousDue": .string(Timestamp.format(due)), "newDue": .string(Timestamp.format(newDue)),
+                "reason": .string(reason),
+            ]
         case .stop(let legalReason):
             try requireText(legalReason, "legalReason")
             next.state = .stopped
@@ -248,7 +262,8 @@ public enum Lifecycle {
         }
         let reached = LifecyclePosition(next.state, next.step)
         guard targets.contains(reached) else {
-            throw OneGateError(.internalFailure, "lifecycle_table_mismatch", vi: "Lỗi quy trình nội bộ.",
+            throw OneGateError(
+                .internalFailure, "lifecycle_table_mismatch", vi: "Lỗi quy trình nội bộ.",
                 en: "Internal lifecycle error.", details: ["from": from.description, "to": reached.description])
         }
         return LifecycleTransition(dossier: next, eventType: action.name.rawValue, eventData: data)
@@ -282,7 +297,8 @@ public enum Lifecycle {
         let allotted = context.procedure.process.first { $0.id == step }?.allottedMinutes
         let due = allotted.map { context.calendar.adding(officeMinutes: $0, to: context.now) }
         dossier.steps.append(
-            StepRecord(step: step, actor: actor, unit: unit, startedAt: context.now, allottedMinutes: allotted, due: due))
+            StepRecord(
+                step: step, actor: actor, unit: unit, startedAt: context.now, allottedMinutes: allotted, due: due))
     }
 
     private static func closeStep(_ dossier: inout Dossier, _ step: String, context: LifecycleContext) {
@@ -309,7 +325,8 @@ public enum Lifecycle {
             }
         }
         guard problems.isEmpty else {
-            throw OneGateError(.unprocessable, "invalid_submission",
+            throw OneGateError(
+                .unprocessable, "invalid_submission",
                 vi: "Hồ sơ chưa đầy đủ hoặc có thông tin không hợp lệ.",
                 en: "The application is incomplete or has invalid entries.",
                 details: ["problems": problems.joined(separator: ",")])
@@ -317,17 +334,20 @@ public enum Lifecycle {
     }
 
     private static func illegal(_ action: ActionName, _ from: LifecyclePosition) -> OneGateError {
-        OneGateError(.conflict, "illegal_transition",
+        OneGateError(
+            .conflict, "illegal_transition",
             vi: "Không thể thực hiện thao tác \(action.rawValue) khi hồ sơ ở trạng thái \(from).",
             en: "The action \(action.rawValue) is not allowed in state \(from).",
             details: ["state": from.description, "action": action.rawValue])
     }
 
-    private static let missingCode = OneGateError(.internalFailure, "code_not_allocated",
+    private static let missingCode = OneGateError(
+        .internalFailure, "code_not_allocated",
         vi: "Chưa cấp được mã hồ sơ.", en: "No dossier code was allocated.")
 
     private static func required(_ field: String) -> OneGateError {
-        OneGateError.invalid(field: field, vi: "Thiếu thông tin bắt buộc: \(field).", en: "Missing required value: \(field).")
+        OneGateError.invalid(
+            field: field, vi: "Thiếu thông tin bắt buộc: \(field).", en: "Missing required value: \(field).")
     }
 
     private static func requireText(_ text: String, _ field: String) throws(OneGateError) {
@@ -338,13 +358,14 @@ public enum Lifecycle {
     }
 
     private static func componentsJSON(_ components: [DossierComponent]) -> JSONValue {
-        .array(components.map { component in
-            var object: [String: JSONValue] = ["requirement": .string(component.requirement)]
-            if let document = component.document { object["sha256"] = .string(document) }
-            if component.digitised { object["digitised"] = true }
-            if component.reused { object["reused"] = true }
-            return .object(object)
-        })
+        .array(
+            components.map { component in
+                var object: [String: JSONValue] = ["requirement": .string(component.requirement)]
+                if let document = component.document { object["sha256"] = .string(document) }
+                if component.digitised { object["digitised"] = true }
+                if component.reused { object["reused"] = true }
+                return .object(object)
+            })
     }
 
     private static func itemJSON(_ item: SupplementItem) -> JSONValue {

@@ -84,7 +84,8 @@ public enum Timestamp {
     /// `2026-03-03T02:15:00.000Z`. Plain arithmetic (days to civil date, proleptic Gregorian),
     /// because every event and every API answer formats several instants.
     public static func format(_ date: Date) -> String {
-        let millis = Int64((date.timeIntervalSince1970 * 1000).rounded(.down))
+        // To the nearest millisecond: an instant stored as a double sits a hair off its millisecond.
+        let millis = Int64((date.timeIntervalSince1970 * 1000).rounded())
         let seconds = millis.floorDiv(1000)
         let fraction = Int(millis - seconds * 1000)
         let days = seconds.floorDiv(86_400)
@@ -133,9 +134,9 @@ public enum Timestamp {
         return plain.date(from: text)
     }
 
-    /// Truncates to whole milliseconds, so that a stored instant equals the signed one exactly.
+    /// Rounds to the nearest millisecond, so that a stored instant equals the signed one exactly.
     public static func truncate(_ date: Date) -> Date {
-        Date(timeIntervalSince1970: (date.timeIntervalSince1970 * 1000).rounded(.down) / 1000)
+        Date(timeIntervalSince1970: (date.timeIntervalSince1970 * 1000).rounded() / 1000)
     }
 }
 

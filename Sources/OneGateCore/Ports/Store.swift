@@ -41,7 +41,8 @@ public struct Session: Sendable, Hashable, Codable {
     public var createdAt: Date
     public var expiresAt: Date
 
-    public init(tokenHash: String, principalKind: PrincipalKind, principalID: String, createdAt: Date, expiresAt: Date) {
+    public init(tokenHash: String, principalKind: PrincipalKind, principalID: String, createdAt: Date, expiresAt: Date)
+    {
         self.tokenHash = tokenHash
         self.principalKind = principalKind
         self.principalID = principalID
@@ -71,7 +72,8 @@ public struct IdempotencyClaim: Sendable {
     public var respond: @Sendable (Dossier) throws -> StoredResponse
 
     public init(
-        principal: String, key: String, requestHash: String, respond: @escaping @Sendable (Dossier) throws -> StoredResponse
+        principal: String, key: String, requestHash: String,
+        respond: @escaping @Sendable (Dossier) throws -> StoredResponse
     ) {
         self.principal = principal
         self.key = key
@@ -218,7 +220,9 @@ public protocol DossierStore: Sendable {
     /// Commits a change atomically; throws `OneGateError.versionConflict` when the dossier moved on.
     func commit(_ change: DossierChange) async throws -> CommitOutcome
     /// The stored answer for an idempotency key, if the key was used (with the request hash it was used for).
-    func idempotentResponse(principal: String, key: String) async throws -> (requestHash: String, response: StoredResponse)?
+    func idempotentResponse(
+        principal: String, key: String
+    ) async throws -> (requestHash: String, response: StoredResponse)?
     func dossier(id: String, tenant: String) async throws -> Dossier?
     func dossier(code: String, tenant: String) async throws -> Dossier?
     func dossier(reference: String, tenant: String) async throws -> Dossier?

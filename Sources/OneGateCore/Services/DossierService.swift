@@ -68,7 +68,8 @@ public struct DossierService: Sendable {
         if let replay = try await replay(idempotency) { return replay }
         let procedure = try await currentProcedure(input.procedureCode)
         guard procedure.onlineLevel != .none else {
-            throw OneGateError(.unprocessable, "not_offered_online", vi: "Thủ tục này không được cung cấp trực tuyến.",
+            throw OneGateError(
+                .unprocessable, "not_offered_online", vi: "Thủ tục này không được cung cấp trực tuyến.",
                 en: "This procedure is not offered online.", details: ["procedure": procedure.code])
         }
         try await checkDocuments(input.components, ownedBy: applicant.id)
@@ -76,7 +77,8 @@ public struct DossierService: Sendable {
         let actor = EventActor(id: applicant.id, role: Role.citizen.rawValue, unit: receiving)
         return try await open(
             input, procedure: procedure, applicantID: applicant.id, channel: .online, assisted: false,
-            receiving: receiving, competent: competent, actor: actor, signer: .receptionService, idempotency: idempotency)
+            receiving: receiving, competent: competent, actor: actor, signer: .receptionService,
+            idempotency: idempotency)
     }
 
     /// A reception officer receives a paper (or postal, or assisted) dossier: code and appointment at once.
@@ -92,7 +94,8 @@ public struct DossierService: Sendable {
         let (receiving, competent) = try route(input, procedure: procedure)
         guard authorizer.officer(officer, has: [.reception], at: receiving) else { throw OneGateError.forbidden }
         guard Applicant.validate(kind: applicant.kind, identifier: applicant.identifier) else {
-            throw OneGateError.invalid(field: "applicant.identifier", vi: "Số định danh hoặc mã số thuế không hợp lệ.",
+            throw OneGateError.invalid(
+                field: "applicant.identifier", vi: "Số định danh hoặc mã số thuế không hợp lệ.",
                 en: "The personal identification number or tax code is not valid.")
         }
         // Scans attached at the counter must be the officer's own uploads.
@@ -134,7 +137,8 @@ public struct DossierService: Sendable {
             receivingUnit: receiving, competentUnit: competent, data: input.data, components: input.components,
             submittedAt: now)
         let code = channel == .online ? nil : try await allocateCode(unit: receiving, at: now)
-        let context = LifecycleContext(procedure: procedure, calendar: calendar, now: now, actorID: actor.id, newCode: code)
+        let context = LifecycleContext(
+            procedure: procedure, calendar: calendar, now: now, actorID: actor.id, newCode: code)
         let transition = try Lifecycle.open(dossier, context: context)
         dossier = transition.dossier
         return try await record(
@@ -160,7 +164,8 @@ public struct DossierService: Sendable {
         if case .accept = action, TransitionTable.isAllowed(.accept, from: .init(dossier.state, dossier.step)) {
             code = try await allocateCode(unit: dossier.receivingUnit, at: now)
         }
-        let context = LifecycleContext(procedure: procedure, calendar: calendar, now: now, actorID: actor.id, newCode: code)
+        let context = LifecycleContext(
+            procedure: procedure, calendar: calendar, now: now, actorID: actor.id, newCode: code)
         let transition = try Lifecycle.apply(action, to: dossier, context: context)
         return try await record(
             transition, before: dossier, procedure: procedure, actor: actor, signer: identity, at: now,
@@ -176,9 +181,14 @@ public struct DossierService: Sendable {
             return (.system(unit: dossier.receivingUnit), .receptionService)
         case .applicant(let applicant):
             let allowed: Set<ActionName> = [.supplement, .pay, .withdraw]
-            guard allowed.contains(action.name), dossier.applicantID == applicant.id else { throw OneGateError.forbidden }
+            guard allowed.contains(action.name), dossier.applicantID == applicant.id else {
+                throw OneGateError.forbidden
+            }
             if case .pay(let method, _) = action, method != .online { throw OneGateError.forbidden }
-            return (EventActor(id: applicant.id, role: Role.citizen.rawValue, unit: dossier.receivingUnit), .receptionService)
+            return (
+                EventActor(id: applicant.id, role: Role.citizen.rawValue, unit: dossier.receivingUnit),
+                .receptionService
+            )
         case .officer(let officer):
             let roles = TransitionTable.roles(for: action.name).filter { $0 != .citizen }
             var unit: String
@@ -192,7 +202,8 @@ public struct DossierService: Sendable {
             case .returnFromOtherAgency:
                 unit = dossier.otherAgency ?? dossier.competentUnit
             case .deliver:
-                unit = authorizer.officer(officer, has: [.reception], at: dossier.receivingUnit)
+                unit =
+                    authorizer.officer(officer, has: [.reception], at: dossier.receivingUnit)
                     ? dossier.receivingUnit : dossier.competentUnit
             default:
                 unit = dossier.competentUnit
@@ -213,19 +224,23 @@ public struct DossierService: Sendable {
             guard let role = authorizer.actingRole(of: officer, among: candidates, at: unit) else {
                 throw OneGateError.forbidden
             }
-            let specialistActions: Set<ActionName> = [.appraise, .submitForApproval, .sendToOtherAgency, .assessFee,
-                .requestSupplement]
+            let specialistActions: Set<ActionName> = [
+                .appraise, .submitForApproval, .sendToOtherAgency, .assessFee,
+                .requestSupplement,
+            ]
             if specialistActions.contains(action.name), dossier.state == .inProgress, role == .specialist,
                 dossier.assignee != officer.id
             {
-                throw OneGateError(.forbidden, "not_assignee", vi: "Hồ sơ được phân công cho cán bộ khác.",
+                throw OneGateError(
+                    .forbidden, "not_assignee", vi: "Hồ sơ được phân công cho cán bộ khác.",
                     en: "The dossier is assigned to another officer.")
             }
             if case .assign(let officerID) = action {
                 guard let assignee = try await store.officer(id: officerID),
                     authorizer.officer(assignee, has: [.specialist], at: dossier.competentUnit)
                 else {
-                    throw OneGateError.invalid(field: "officerId",
+                    throw OneGateError.invalid(
+                        field: "officerId",
                         vi: "Cán bộ được phân công không thuộc đơn vị có thẩm quyền.",
                         en: "The officer to assign is not a handling officer of the competent unit.")
                 }
@@ -233,8 +248,10 @@ public struct DossierService: Sendable {
             if case .sendToOtherAgency(let other, _) = action, units.value[other] == nil {
                 throw OneGateError.invalid(field: "unit", vi: "Không có đơn vị này.", en: "There is no such unit.")
             }
-            return (EventActor(id: officer.id, role: role.rawValue, unit: unit),
-                .officer(id: officer.id, name: officer.fullName))
+            return (
+                EventActor(id: officer.id, role: role.rawValue, unit: unit),
+                .officer(id: officer.id, name: officer.fullName)
+            )
         }
     }
 
@@ -279,8 +296,10 @@ public struct DossierService: Sendable {
             if let document = component.document,
                 try await !store.documentOwned(sha256: document, by: owner, tenant: tenant)
             {
-                throw OneGateError(.unprocessable, "unknown_document", vi: "Tài liệu đính kèm không tồn tại.",
-                    en: "An attached document does not exist or is not yours.", details: ["requirement": component.requirement])
+                throw OneGateError(
+                    .unprocessable, "unknown_document", vi: "Tài liệu đính kèm không tồn tại.",
+                    en: "An attached document does not exist or is not yours.",
+                    details: ["requirement": component.requirement])
             }
         }
     }
@@ -294,7 +313,8 @@ public struct DossierService: Sendable {
 
     private func allocateCode(unit: String, at now: Date) async throws -> String {
         let day = calendar.localDate(of: now)
-        let sequence = try await store.nextCodeSequence(unit: unit, day: DossierCodeFormat.sequenceDay(day), tenant: tenant)
+        let sequence = try await store.nextCodeSequence(
+            unit: unit, day: DossierCodeFormat.sequenceDay(day), tenant: tenant)
         return codeFormat.code(unit: unit, day: day, sequence: sequence)
     }
 
@@ -309,19 +329,22 @@ public struct DossierService: Sendable {
         let competent: String
         if let requested = input.competentUnit {
             guard let unit = tree[requested], procedure.isCompetent(unit), unit.isActive(on: today) else {
-                throw OneGateError.invalid(field: "competentUnit", vi: "Đơn vị này không có thẩm quyền giải quyết thủ tục.",
+                throw OneGateError.invalid(
+                    field: "competentUnit", vi: "Đơn vị này không có thẩm quyền giải quyết thủ tục.",
                     en: "This unit is not competent for the procedure.")
             }
             competent = requested
         } else if let first = competentCandidates.first {
             competent = first.code
         } else {
-            throw OneGateError(.unprocessable, "no_competent_unit", vi: "Không có đơn vị có thẩm quyền.",
+            throw OneGateError(
+                .unprocessable, "no_competent_unit", vi: "Không có đơn vị có thẩm quyền.",
                 en: "No unit is competent for this procedure.")
         }
         let receiving = input.receivingUnit ?? competent
         guard let unit = tree[receiving], unit.isActive(on: today) else {
-            throw OneGateError.invalid(field: "receivingUnit", vi: "Đơn vị tiếp nhận không tồn tại.",
+            throw OneGateError.invalid(
+                field: "receivingUnit", vi: "Đơn vị tiếp nhận không tồn tại.",
                 en: "There is no such receiving unit.")
         }
         return (receiving, competent)

@@ -37,7 +37,8 @@ struct ActionRequest: Decodable {
     func action(_ name: ActionName) throws -> DossierAction {
         func need<T>(_ value: T?, _ field: String) throws -> T {
             guard let value else {
-                throw OneGateError.invalid(field: field, vi: "Thiếu thông tin bắt buộc: \(field).",
+                throw OneGateError.invalid(
+                    field: field, vi: "Thiếu thông tin bắt buộc: \(field).",
                     en: "Missing required value: \(field).")
             }
             return value
@@ -48,7 +49,9 @@ struct ActionRequest: Decodable {
         case .accept: return .accept
         case .requestSupplement:
             return .requestSupplement(
-                items: try need(items, "items").map { SupplementItem(requirement: $0.requirement, description: $0.description) },
+                items: try need(items, "items").map {
+                    SupplementItem(requirement: $0.requirement, description: $0.description)
+                },
                 reason: try need(reason, "reason"))
         case .refuse: return .refuse(reason: try need(reason, "reason"), redirect: redirect)
         case .assign: return .assign(officerID: try need(officerId, "officerId"))
@@ -60,10 +63,12 @@ struct ActionRequest: Decodable {
         case .supplement:
             return .supplement(
                 components: (components ?? []).map {
-                    DossierComponent(requirement: $0.requirement, document: $0.document, digitised: $0.digitised ?? false)
+                    DossierComponent(
+                        requirement: $0.requirement, document: $0.document, digitised: $0.digitised ?? false)
                 },
                 data: data ?? [:])
-        case .assessFee: return .assessFee(amount: try need(amount, "amount"), reference: try need(reference, "reference"))
+        case .assessFee:
+            return .assessFee(amount: try need(amount, "amount"), reference: try need(reference, "reference"))
         case .pay: return .pay(method: method ?? .online, reference: try need(reference, "reference"))
         case .extend: return .extend(newDue: try need(newDue, "newDue"), reason: try need(reason, "reason"))
         case .stop: return .stop(legalReason: try need(legalReason, "legalReason"))

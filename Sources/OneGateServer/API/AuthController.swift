@@ -26,7 +26,8 @@ struct AuthController {
 
     /// A hash of a random password, verified against when the user does not exist, so that the
     /// answer takes the same time either way.
-    private static let dummyHash = "scrypt$16384$8$1$AAAAAAAAAAAAAAAAAAAAAA==$AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA="
+    private static let dummyHash =
+        "scrypt$16384$8$1$AAAAAAAAAAAAAAAAAAAAAA==$AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA="
 
     @Sendable func login(_ request: Request, context: AppRequestContext) async throws -> Response {
         let body = try await JSONBody.decode(LoginRequest.self, from: request, limit: 4096)
@@ -34,7 +35,9 @@ struct AuthController {
         guard !username.isEmpty, username.count <= 100, body.password.count <= 200 else { throw Self.refused }
         let principal: Principal
         if let (officer, hash) = try await dependencies.store.officerLogin(username: username) {
-            guard dependencies.passwords.verify(body.password, against: hash), officer.active else { throw Self.refused }
+            guard dependencies.passwords.verify(body.password, against: hash), officer.active else {
+                throw Self.refused
+            }
             principal = .officer(officer)
         } else if let (applicant, hash) = try await dependencies.store.applicantLogin(username: username) {
             guard dependencies.passwords.verify(body.password, against: hash) else { throw Self.refused }
@@ -48,10 +51,12 @@ struct AuthController {
             LoginResponse(token: token, expiresAt: expiresAt, principal: PrincipalView(principal)))
         // The same session as a cookie, for the web pages: never readable by scripts, not sent on
         // cross-site subrequests, Secure when the request came over TLS (or a TLS proxy).
-        let secure = request.headers[HTTPField.Name("X-Forwarded-Proto")!] == "https" || request.uri.scheme?.rawValue == "https"
-        response.setCookie(Cookie(
-            name: AuthenticationMiddleware.cookieName, value: token, expires: expiresAt, path: "/", secure: secure,
-            httpOnly: true, sameSite: .lax))
+        let secure =
+            request.headers[HTTPField.Name("X-Forwarded-Proto")!] == "https" || request.uri.scheme?.rawValue == "https"
+        response.setCookie(
+            Cookie(
+                name: AuthenticationMiddleware.cookieName, value: token, expires: expiresAt, path: "/", secure: secure,
+                httpOnly: true, sameSite: .lax))
         return response
     }
 
@@ -59,8 +64,10 @@ struct AuthController {
         _ = try context.requirePrincipal()
         if let token = AuthenticationMiddleware.token(in: request) { try await dependencies.sessions.end(token: token) }
         var response = Response(status: .noContent)
-        response.setCookie(Cookie(name: AuthenticationMiddleware.cookieName, value: "", maxAge: 0, path: "/", httpOnly: true,
-            sameSite: .lax))
+        response.setCookie(
+            Cookie(
+                name: AuthenticationMiddleware.cookieName, value: "", maxAge: 0, path: "/", httpOnly: true,
+                sameSite: .lax))
         return response
     }
 
@@ -68,7 +75,8 @@ struct AuthController {
         try JSONBody.response(PrincipalView(try context.requirePrincipal()))
     }
 
-    static let refused = OneGateError(.unauthenticated, "invalid_credentials",
+    static let refused = OneGateError(
+        .unauthenticated, "invalid_credentials",
         vi: "Tên đăng nhập hoặc mật khẩu không đúng.", en: "Wrong username or password.")
 }
 

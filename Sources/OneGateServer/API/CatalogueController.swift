@@ -36,7 +36,8 @@ struct CatalogueController {
         let offset = try parameters.integer("offset", default: 0, in: 0...Int(Int32.max))
         let page = try await dependencies.store.searchProcedures(
             folded: query, level: level, tenant: dependencies.tenant, limit: limit, offset: offset)
-        return try JSONBody.response(ProcedurePage(items: page.items, total: page.total, limit: page.limit, offset: page.offset))
+        return try JSONBody.response(
+            ProcedurePage(items: page.items, total: page.total, limit: page.limit, offset: page.offset))
     }
 
     @Sendable func detail(_ request: Request, context: AppRequestContext) async throws -> Response {
@@ -48,7 +49,9 @@ struct CatalogueController {
             }
             version = parsed
         }
-        guard let procedure = try await dependencies.store.procedure(code: code, version: version, tenant: dependencies.tenant)
+        guard
+            let procedure = try await dependencies.store.procedure(
+                code: code, version: version, tenant: dependencies.tenant)
         else { throw OneGateError.notFound("procedure") }
         return try JSONBody.response(procedure)
     }

@@ -25,10 +25,12 @@ struct DocumentController {
             bytes, declared: request.headers[.contentType], maximumBytes: dependencies.limits.maximumDocumentBytes)
         let sha256 = dependencies.service.signer.digest(bytes)
         let created = try await dependencies.store.putDocument(
-            StoredDocument(sha256: sha256, contentType: contentType, bytes: bytes, createdAt: dependencies.service.clock.now()),
+            StoredDocument(
+                sha256: sha256, contentType: contentType, bytes: bytes, createdAt: dependencies.service.clock.now()),
             owner: principal.id, tenant: dependencies.tenant)
         return try JSONBody.response(
-            UploadResponse(sha256: sha256, contentType: contentType, size: bytes.count), status: created ? .created : .ok)
+            UploadResponse(sha256: sha256, contentType: contentType, size: bytes.count),
+            status: created ? .created : .ok)
     }
 
     /// A document is readable by whoever uploaded it, and by anyone who can read a dossier that
@@ -37,7 +39,8 @@ struct DocumentController {
         let principal = try context.requirePrincipal()
         let sha256 = try context.parameters.require("sha256")
         guard sha256.count == 64, sha256.allSatisfy(\.isHexDigit) else { throw OneGateError.notFound("document") }
-        var allowed = try await dependencies.store.documentOwned(sha256: sha256, by: principal.id, tenant: dependencies.tenant)
+        var allowed = try await dependencies.store.documentOwned(
+            sha256: sha256, by: principal.id, tenant: dependencies.tenant)
         if !allowed, let key = QueryText(request)["dossier"] {
             let dossier = try await dependencies.service.readable(key, by: principal)
             allowed = dossier.components.contains { $0.document == sha256 }
@@ -46,8 +49,10 @@ struct DocumentController {
         else { throw OneGateError.notFound("document") }
         return Response(
             status: .ok,
-            headers: [.contentType: document.contentType, .cacheControl: "private, max-age=3600",
-                HTTPField.Name("X-Content-Type-Options")!: "nosniff"],
+            headers: [
+                .contentType: document.contentType, .cacheControl: "private, max-age=3600",
+                HTTPField.Name("X-Content-Type-Options")!: "nosniff",
+            ],
             body: .init(byteBuffer: .init(bytes: document.bytes)))
     }
 }

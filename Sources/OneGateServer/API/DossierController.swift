@@ -23,7 +23,8 @@ struct DossierController {
 
     @Sendable func submit(_ request: Request, context: AppRequestContext) async throws -> Response {
         guard case .applicant(let applicant) = try context.requirePrincipal() else {
-            throw OneGateError(.forbidden, "applicants_only", vi: "Chỉ công dân, tổ chức nộp hồ sơ trực tuyến.",
+            throw OneGateError(
+                .forbidden, "applicants_only", vi: "Chỉ công dân, tổ chức nộp hồ sơ trực tuyến.",
                 en: "Only applicants submit online; officers use the counter endpoint.")
         }
         let body = try await JSONBody.collect(request, limit: dependencies.limits.maximumJSONBytes)
@@ -32,7 +33,8 @@ struct DossierController {
         let render = created(secret: secret)
         let claim = try Idempotency.claim(
             request, body: body, principal: .applicant(applicant), digest: service.signer.digest, respond: render)
-        let result = try await service.submitOnline(application.input(secret: secret), by: applicant, idempotency: claim)
+        let result = try await service.submitOnline(
+            application.input(secret: secret), by: applicant, idempotency: claim)
         return try Idempotency.response(result, render: render)
     }
 
@@ -41,10 +43,12 @@ struct DossierController {
         let body = try await JSONBody.collect(request, limit: dependencies.limits.maximumJSONBytes)
         let application = try JSONBody.decode(ApplicationRequest.self, body: body, request: request)
         guard let person = application.applicant else {
-            throw OneGateError.invalid(field: "applicant", vi: "Cần nhập thông tin người nộp.", en: "The applicant is required.")
+            throw OneGateError.invalid(
+                field: "applicant", vi: "Cần nhập thông tin người nộp.", en: "The applicant is required.")
         }
         guard !person.fullName.trimmingCharacters(in: .whitespaces).isEmpty, person.fullName.count <= 200 else {
-            throw OneGateError.invalid(field: "applicant.fullName", vi: "Cần nhập họ tên người nộp.",
+            throw OneGateError.invalid(
+                field: "applicant.fullName", vi: "Cần nhập họ tên người nộp.",
                 en: "The applicant's full name is required.")
         }
         let applicant = Applicant(
@@ -74,7 +78,8 @@ struct DossierController {
             name != .submit, name != .receiveAtCounter
         else { throw OneGateError.notFound("action") }
         let body = try await JSONBody.collect(request, limit: dependencies.limits.maximumJSONBytes)
-        let payload = try JSONBody.decode(ActionRequest.self, body: body.isEmpty ? Array("{}".utf8) : body, request: request)
+        let payload = try JSONBody.decode(
+            ActionRequest.self, body: body.isEmpty ? Array("{}".utf8) : body, request: request)
         let action = try payload.action(name)
         let render: @Sendable (Dossier) throws -> StoredResponse = { dossier in
             StoredResponse(status: 200, body: try JSONBody.bytes(DossierView(dossier)))
@@ -86,7 +91,8 @@ struct DossierController {
     }
 
     @Sendable func detail(_ request: Request, context: AppRequestContext) async throws -> Response {
-        let dossier = try await service.readable(try context.parameters.require("id"), by: try context.requirePrincipal())
+        let dossier = try await service.readable(
+            try context.parameters.require("id"), by: try context.requirePrincipal())
         let procedure = try await service.procedureVersion(dossier.procedureCode, dossier.procedureVersion)
         return try JSONBody.response(DossierView(dossier, procedureName: procedure.name))
     }
@@ -105,7 +111,8 @@ struct DossierController {
                 return state
             }
         }
-        var query = DossierQuery(tenant: dependencies.tenant, states: states,
+        var query = DossierQuery(
+            tenant: dependencies.tenant, states: states,
             procedureCode: parameters["procedure"], limit: limit, offset: offset)
         if try parameters.boolean("overdue") {
             // Overdue means the clock runs and the due moment has passed: open, not paused.
@@ -128,46 +135,55 @@ struct DossierController {
             case nil: break
             case "me": query.assignee = officer.id
             default:
-                throw OneGateError.invalid(field: "assignee", vi: "Chỉ hỗ trợ assignee=me.", en: "Only assignee=me is supported.")
+                throw OneGateError.invalid(
+                    field: "assignee", vi: "Chỉ hỗ trợ assignee=me.", en: "Only assignee=me is supported.")
             }
         case .system:
             break
         }
         let page = try await dependencies.store.dossiers(query)
-        return try JSONBody.response(DossierPage(
-            items: page.items.map { DossierView($0) }, total: page.total, limit: page.limit, offset: page.offset))
+        return try JSONBody.response(
+            DossierPage(
+                items: page.items.map { DossierView($0) }, total: page.total, limit: page.limit, offset: page.offset))
     }
 
     @Sendable func events(_ request: Request, context: AppRequestContext) async throws -> Response {
-        let dossier = try await service.readable(try context.parameters.require("id"), by: try context.requirePrincipal())
+        let dossier = try await service.readable(
+            try context.parameters.require("id"), by: try context.requirePrincipal())
         let events = try await dependencies.store.events(dossierID: dossier.id, tenant: dependencies.tenant)
         return try JSONBody.response(EventList(dossier: dossier.publicIdentifier, events: events.map(EventView.init)))
     }
 
     @Sendable func due(_ request: Request, context: AppRequestContext) async throws -> Response {
-        let dossier = try await service.readable(try context.parameters.require("id"), by: try context.requirePrincipal())
+        let dossier = try await service.readable(
+            try context.parameters.require("id"), by: try context.requirePrincipal())
         let procedure = try await service.procedureVersion(dossier.procedureCode, dossier.procedureVersion)
         let explanation = DueDateReport(dossier: dossier, procedure: procedure, calendar: service.calendar)
         return try JSONBody.response(explanation)
     }
 
     @Sendable func verify(_ request: Request, context: AppRequestContext) async throws -> Response {
-        let dossier = try await service.readable(try context.parameters.require("id"), by: try context.requirePrincipal())
+        let dossier = try await service.readable(
+            try context.parameters.require("id"), by: try context.requirePrincipal())
         let events = try await dependencies.store.events(dossierID: dossier.id, tenant: dependencies.tenant)
         let failure = try await dependencies.audit.verify(events: events)
-        return try JSONBody.response(VerificationView(
-            dossier: dossier.publicIdentifier, events: events.count, valid: failure == nil, failure: failure,
-            lastHash: events.last?.hash))
+        return try JSONBody.response(
+            VerificationView(
+                dossier: dossier.publicIdentifier, events: events.count, valid: failure == nil, failure: failure,
+                lastHash: events.last?.hash))
     }
 
     @Sendable func auditExport(_ request: Request, context: AppRequestContext) async throws -> Response {
-        let dossier = try await service.readable(try context.parameters.require("id"), by: try context.requirePrincipal())
+        let dossier = try await service.readable(
+            try context.parameters.require("id"), by: try context.requirePrincipal())
         let events = try await dependencies.store.events(dossierID: dossier.id, tenant: dependencies.tenant)
         let zip = try await dependencies.audit.exportZip(events: events, dossierCode: dossier.publicIdentifier)
         return Response(
             status: .ok,
-            headers: [.contentType: "application/zip",
-                .contentDisposition: "attachment; filename=\"audit-\(dossier.publicIdentifier).zip\""],
+            headers: [
+                .contentType: "application/zip",
+                .contentDisposition: "attachment; filename=\"audit-\(dossier.publicIdentifier).zip\"",
+            ],
             body: .init(byteBuffer: .init(bytes: zip)))
     }
 

@@ -35,7 +35,8 @@ struct DossierView: Encodable {
         try c.encodeIfPresent(d.code, forKey: .code)
         try c.encode(d.reference, forKey: .reference)
         try c.encodeIfPresent(secret, forKey: .secret)
-        try c.encode(ProcedureRef(code: d.procedureCode, version: d.procedureVersion, name: procedureName), forKey: .procedure)
+        try c.encode(
+            ProcedureRef(code: d.procedureCode, version: d.procedureVersion, name: procedureName), forKey: .procedure)
         try c.encode(d.applicantID, forKey: .applicantId)
         try c.encode(d.channel, forKey: .channel)
         try c.encode(d.channel.nationalCode, forKey: .nationalChannel)

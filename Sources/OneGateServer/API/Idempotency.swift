@@ -14,7 +14,8 @@ enum Idempotency {
     ) throws -> IdempotencyClaim? {
         guard let key = request.headers[header] else { return nil }
         guard (1...128).contains(key.count), key.allSatisfy({ $0.isASCII && !$0.isWhitespace }) else {
-            throw OneGateError(.badRequest, "invalid_idempotency_key", vi: "Idempotency-Key không hợp lệ.",
+            throw OneGateError(
+                .badRequest, "invalid_idempotency_key", vi: "Idempotency-Key không hợp lệ.",
                 en: "The Idempotency-Key must be 1 to 128 visible ASCII characters.")
         }
         let fingerprint = Array("\(request.method.rawValue) \(request.uri.path)\n".utf8) + body

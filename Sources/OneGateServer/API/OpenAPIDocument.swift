@@ -1,3 +1,4 @@
+// swift-format-ignore-file
 /// The OpenAPI 3.1 description of `/api/v1`, served at `/api/v1/openapi.json`. Kept by hand next to
 /// the handlers; the contract test (scripts/contract-test.sh, schemathesis) checks it against the running
 /// server.

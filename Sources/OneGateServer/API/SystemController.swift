@@ -52,7 +52,8 @@ struct SystemController {
 
     @Sendable func holidays(_ request: Request, context: AppRequestContext) async throws -> Response {
         guard let year = Int(try context.parameters.require("year")), (1900...2199).contains(year) else {
-            throw OneGateError.invalid(field: "year", vi: "Năm không hợp lệ.", en: "The year must be between 1900 and 2199.")
+            throw OneGateError.invalid(
+                field: "year", vi: "Năm không hợp lệ.", en: "The year must be between 1900 and 2199.")
         }
         return try JSONBody.response(HolidayList(year: year, holidays: dependencies.calendar.holidays(in: year)))
     }
@@ -60,12 +61,15 @@ struct SystemController {
     @Sendable func due(_ request: Request, context: AppRequestContext) async throws -> Response {
         let parameters = QueryText(request)
         guard let limitText = parameters["limit"], let limit = try? TimeLimit(parsing: limitText) else {
-            throw OneGateError.invalid(field: "limit", vi: "Thời hạn không hợp lệ, ví dụ \"5 working_days\".",
+            throw OneGateError.invalid(
+                field: "limit", vi: "Thời hạn không hợp lệ, ví dụ \"5 working_days\".",
                 en: "Invalid time limit, e.g. \"5 working_days\".")
         }
-        guard let fromText = parameters["from"], let from = LocalInstant.parse(fromText, calendar: dependencies.calendar)
+        guard let fromText = parameters["from"],
+            let from = LocalInstant.parse(fromText, calendar: dependencies.calendar)
         else {
-            throw OneGateError.invalid(field: "from", vi: "Thời điểm bắt đầu không hợp lệ.",
+            throw OneGateError.invalid(
+                field: "from", vi: "Thời điểm bắt đầu không hợp lệ.",
                 en: "Invalid start, e.g. 2026-02-13T10:00 (instance time) or an RFC 3339 instant.")
         }
         return try JSONBody.response(dependencies.calendar.due(for: limit, from: from))
@@ -94,7 +98,9 @@ public enum LocalInstant {
         let parts = text.split(whereSeparator: { $0 == "T" || $0 == " " })
         guard parts.count == 2, let date = LocalDate(string: String(parts[0])) else { return nil }
         let clock = parts[1].split(separator: ":").compactMap { Int($0) }
-        guard (2...3).contains(clock.count), (0...23).contains(clock[0]), (0...59).contains(clock[1]) else { return nil }
+        guard (2...3).contains(clock.count), (0...23).contains(clock[0]), (0...59).contains(clock[1]) else {
+            return nil
+        }
         var components = DateComponents()
         components.year = date.year
         components.month = date.month

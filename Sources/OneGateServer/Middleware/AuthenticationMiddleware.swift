@@ -15,7 +15,8 @@ struct AuthenticationMiddleware: RouterMiddleware {
         var context = context
         if let token = Self.token(in: request) {
             guard let principal = try await sessions.resolve(token: token) else {
-                throw OneGateError(.unauthenticated, "invalid_token", vi: "Phiên đăng nhập không hợp lệ hoặc đã hết hạn.",
+                throw OneGateError(
+                    .unauthenticated, "invalid_token", vi: "Phiên đăng nhập không hợp lệ hoặc đã hết hạn.",
                     en: "The session token is invalid or has expired.")
             }
             context.principal = principal

@@ -28,7 +28,8 @@ struct ErrorMiddleware: RouterMiddleware {
         let failure = domainError(from: error)
         if failure.kind == .internalFailure {
             context.logger.error(
-                "request failed", metadata: ["error": "\(String(reflecting: type(of: error)))", "path": "\(request.uri.path)"])
+                "request failed",
+                metadata: ["error": "\(String(reflecting: type(of: error)))", "path": "\(request.uri.path)"])
         }
         return JSONBody.error(failure, requestID: context.id)
     }
@@ -39,26 +40,32 @@ struct ErrorMiddleware: RouterMiddleware {
         case let failure as OneGateError:
             return failure
         case is DecodingError:
-            return OneGateError(.badRequest, "malformed_json", vi: "Dữ liệu JSON không hợp lệ.",
+            return OneGateError(
+                .badRequest, "malformed_json", vi: "Dữ liệu JSON không hợp lệ.",
                 en: "The request body is not valid JSON for this endpoint.")
         case let http as HTTPError:
             switch http.status.code {
             case 404:
                 return .notFound("route")
             case 413:
-                return OneGateError(.payloadTooLarge, "payload_too_large", vi: "Dữ liệu gửi lên quá lớn.",
+                return OneGateError(
+                    .payloadTooLarge, "payload_too_large", vi: "Dữ liệu gửi lên quá lớn.",
                     en: "The request body is too large.")
             case 405:
-                return OneGateError(.badRequest, "method_not_allowed", vi: "Phương thức không được hỗ trợ.",
+                return OneGateError(
+                    .badRequest, "method_not_allowed", vi: "Phương thức không được hỗ trợ.",
                     en: "This method is not allowed here.")
             case 400..<500:
-                return OneGateError(.badRequest, "bad_request", vi: "Yêu cầu không hợp lệ.", en: "The request is not valid.")
+                return OneGateError(
+                    .badRequest, "bad_request", vi: "Yêu cầu không hợp lệ.", en: "The request is not valid.")
             default:
                 return OneGateError(.internalFailure, "internal_error", vi: "Lỗi hệ thống.", en: "Internal error.")
             }
         default:
-            return OneGateError(.internalFailure, "internal_error",
-                vi: "Đã xảy ra lỗi hệ thống; vui lòng thử lại.", en: "Something went wrong on our side; please try again.")
+            return OneGateError(
+                .internalFailure, "internal_error",
+                vi: "Đã xảy ra lỗi hệ thống; vui lòng thử lại.",
+                en: "Something went wrong on our side; please try again.")
         }
     }
 }

@@ -7,7 +7,9 @@ public struct RequestLimits: Sendable {
     public var maximumDocumentBytes: Int
     public var maximumPageSize: Int
 
-    public init(maximumJSONBytes: Int = 1_048_576, maximumDocumentBytes: Int = 20 * 1_048_576, maximumPageSize: Int = 200) {
+    public init(
+        maximumJSONBytes: Int = 1_048_576, maximumDocumentBytes: Int = 20 * 1_048_576, maximumPageSize: Int = 200
+    ) {
         self.maximumJSONBytes = maximumJSONBytes
         self.maximumDocumentBytes = maximumDocumentBytes
         self.maximumPageSize = maximumPageSize

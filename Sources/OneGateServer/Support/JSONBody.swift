@@ -43,9 +43,11 @@ enum JSONBody {
     }
 
     static func error(_ failure: OneGateError, requestID: String) -> Response {
-        let body = ErrorBody(error: .init(
-            code: failure.code, message: failure.message.en, messageVi: failure.message.vi, details: failure.details,
-            requestId: requestID))
+        let body = ErrorBody(
+            error: .init(
+                code: failure.code, message: failure.message.en, messageVi: failure.message.vi,
+                details: failure.details,
+                requestId: requestID))
         let bytes = (try? Self.bytes(body)) ?? Array(#"{"error":{"code":"internal_error"}}"#.utf8)
         return response(status: failure.kind.status, bytes: bytes)
     }
@@ -58,7 +60,8 @@ enum JSONBody {
     /// Decodes a body already read, refusing another media type; errors name the offending member.
     static func decode<T: Decodable>(_ type: T.Type, body bytes: [UInt8], request: Request) throws -> T {
         if let contentType = request.headers[.contentType], !contentType.lowercased().hasPrefix("application/json") {
-            throw OneGateError(.unsupportedMediaType, "unsupported_media_type", vi: "Cần gửi dữ liệu dạng JSON.",
+            throw OneGateError(
+                .unsupportedMediaType, "unsupported_media_type", vi: "Cần gửi dữ liệu dạng JSON.",
                 en: "The request body must be application/json.")
         }
         do {
@@ -66,7 +69,8 @@ enum JSONBody {
         } catch let failure as OneGateError {
             throw failure
         } catch {
-            throw OneGateError(.badRequest, "malformed_json", vi: "Dữ liệu JSON không hợp lệ.",
+            throw OneGateError(
+                .badRequest, "malformed_json", vi: "Dữ liệu JSON không hợp lệ.",
                 en: "The request body is not valid JSON for this endpoint.",
                 details: (error as? DecodingError).map { ["field": Self.path(of: $0)] } ?? [:])
         }
@@ -75,7 +79,8 @@ enum JSONBody {
     /// Reads a raw body up to `limit` bytes, answering 413 past it.
     static func collect(_ request: Request, limit: Int) async throws -> [UInt8] {
         if let length = request.headers[.contentLength].flatMap(Int.init), length > limit {
-            throw OneGateError(.payloadTooLarge, "payload_too_large", vi: "Dữ liệu gửi lên quá lớn.",
+            throw OneGateError(
+                .payloadTooLarge, "payload_too_large", vi: "Dữ liệu gửi lên quá lớn.",
                 en: "The request body is too large.", details: ["limit": String(limit)])
         }
         var request = request
@@ -83,7 +88,8 @@ enum JSONBody {
             let buffer = try await request.collectBody(upTo: limit)
             return Array(buffer.readableBytesView)
         } catch let error as HTTPError where error.status == .contentTooLarge {
-            throw OneGateError(.payloadTooLarge, "payload_too_large", vi: "Dữ liệu gửi lên quá lớn.",
+            throw OneGateError(
+                .payloadTooLarge, "payload_too_large", vi: "Dữ liệu gửi lên quá lớn.",
                 en: "The request body is too large.", details: ["limit": String(limit)])
         }
     }

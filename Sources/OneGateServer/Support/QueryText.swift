@@ -23,7 +23,8 @@ struct QueryText {
     func integer(_ name: String, default fallback: Int, in range: ClosedRange<Int>) throws -> Int {
         guard let text = values[name] else { return fallback }
         guard let value = Int(text) else {
-            throw OneGateError.invalid(field: name, vi: "Tham số \(name) phải là số nguyên.", en: "\(name) must be an integer.")
+            throw OneGateError.invalid(
+                field: name, vi: "Tham số \(name) phải là số nguyên.", en: "\(name) must be an integer.")
         }
         return min(max(value, range.lowerBound), range.upperBound)
     }
@@ -35,7 +36,8 @@ struct QueryText {
         case "true", "1": return true
         case "false", "0": return false
         default:
-            throw OneGateError.invalid(field: name, vi: "Tham số \(name) phải là true hoặc false.",
+            throw OneGateError.invalid(
+                field: name, vi: "Tham số \(name) phải là true hoặc false.",
                 en: "\(name) must be true or false.")
         }
     }

@@ -29,14 +29,18 @@ public final class RequestMetrics: Sendable {
     /// The Prometheus exposition text.
     public func exposition(extra: [String: Int] = [:]) -> String {
         let snapshot = state.withLock { $0 }
-        var lines = ["# HELP onegate_http_requests_total HTTP requests answered, by method and status.",
-            "# TYPE onegate_http_requests_total counter"]
+        var lines = [
+            "# HELP onegate_http_requests_total HTTP requests answered, by method and status.",
+            "# TYPE onegate_http_requests_total counter",
+        ]
         for (key, value) in snapshot.requests.sorted(by: { $0.key < $1.key }) {
             let parts = key.split(separator: " ")
             lines.append("onegate_http_requests_total{method=\"\(parts[0])\",status=\"\(parts[1])\"} \(value)")
         }
-        lines += ["# HELP onegate_http_request_duration_seconds Time to answer a request.",
-            "# TYPE onegate_http_request_duration_seconds histogram"]
+        lines += [
+            "# HELP onegate_http_request_duration_seconds Time to answer a request.",
+            "# TYPE onegate_http_request_duration_seconds histogram",
+        ]
         var cumulative = 0
         for (index, bound) in Self.bounds.enumerated() {
             cumulative += snapshot.buckets[index]

@@ -22,13 +22,15 @@ struct BenchPlan: Sendable {
     let dossierIDs: [String]
 
     static func prepare(
-        instance: Instance, province: DemoProvince, officers: [Officer], applicants: [Applicant], dossiers: Int, port: Int
+        instance: Instance, province: DemoProvince, officers: [Officer], applicants: [Applicant], dossiers: Int,
+        port: Int
     ) async throws -> BenchPlan {
         let tree = instance.service.units.value
         func officer(_ role: Role, _ unit: String) -> Officer? {
             officers.first { $0.roles.contains(RoleAssignment(role: role, unit: unit)) }
         }
-        guard let commune = tree.units.values.sorted(by: { $0.code < $1.code }).first(where: { unit in
+        guard
+            let commune = tree.units.values.sorted(by: { $0.code < $1.code }).first(where: { unit in
                 unit.kind == .commune && unit.effectiveTo == nil
                     && [Role.reception, .specialist, .leader, .clerk].allSatisfy { officer($0, unit.code) != nil }
             }),
@@ -44,7 +46,8 @@ struct BenchPlan: Sendable {
                 let body = try JSONEncoder().encode(["username": username, "password": DemoProvince.password])
                 let answer = try await connection.send(.POST, "/api/v1/auth/login", json: Array(body))
                 guard answer.status == 200,
-                    let token = (try JSONDecoder().decode(JSONValue.self, from: Data(answer.body)))["token"]?.stringValue
+                    let token = (try JSONDecoder().decode(JSONValue.self, from: Data(answer.body)))["token"]?
+                        .stringValue
                 else { throw BenchError.login(username) }
                 tokens.append(token)
             }
@@ -73,9 +76,10 @@ struct BenchPlan: Sendable {
             var data: [String: JSONValue]
             var components: [DossierComponent]
         }
-        let submission = try JSONEncoder().encode(Submission(
-            procedureCode: procedure.code, receivingUnit: commune.code, competentUnit: commune.code, data: data,
-            components: components))
+        let submission = try JSONEncoder().encode(
+            Submission(
+                procedureCode: procedure.code, receivingUnit: commune.code, competentUnit: commune.code, data: data,
+                components: components))
 
         let reception = staff[0]
         let service = instance.service
@@ -90,7 +94,8 @@ struct BenchPlan: Sendable {
                             procedureCode: procedure.code, receivingUnit: commune.code, competentUnit: commune.code,
                             secret: IdentifierSource.randomToken(length: 10), data: data, components: components)
                         let result = try await service.receiveAtCounter(
-                            input, applicant: citizen, channel: .counter, assisted: false, by: reception, idempotency: nil)
+                            input, applicant: citizen, channel: .counter, assisted: false, by: reception,
+                            idempotency: nil)
                         if case .fresh(let dossier, _) = result { made.append(dossier.id) }
                         index += workers
                     }
@@ -99,8 +104,9 @@ struct BenchPlan: Sendable {
             }
             return try await group.reduce(into: [String]()) { $0 += $1 }
         }
-        print("Prepared \(ids.count) received dossiers at \(commune.code) (\(procedure.code)); "
-            + "each takes 6 signed transitions.\n")
+        print(
+            "Prepared \(ids.count) received dossiers at \(commune.code) (\(procedure.code)); "
+                + "each takes 6 signed transitions.\n")
         return BenchPlan(
             tokens: tokens, citizenToken: citizenToken, submission: Array(submission), dossierIDs: ids)
     }
@@ -134,15 +140,18 @@ final class TransitionWalker: Sendable {
         guard dossierIndex < plan.dossierIDs.count else { return 0 }
         let id = plan.dossierIDs[dossierIndex]
         let tokens = plan.tokens
-        let (action, token, body): (String, String, String) = switch step {
-        case 0: ("assign", tokens.reception, #"{"officerId":"\#(tokens.specialistID)"}"#)
-        case 1: ("appraise", tokens.specialist, #"{"note":"Đủ điều kiện"}"#)
-        case 2: ("submit_for_approval", tokens.specialist, #"{"summary":"Đề nghị giải quyết"}"#)
-        case 3: ("approve", tokens.leader, #"{"comment":"Đồng ý"}"#)
-        case 4: ("issue", tokens.clerk, #"{"resultNumber":"\#(dossierIndex)/KQ"}"#)
-        default: ("deliver", tokens.clerk, #"{"channel":"electronic"}"#)
-        }
-        return try await connection.send(.POST, "/api/v1/dossiers/\(id)/actions/\(action)", token: token,
-            json: Array(body.utf8)).status
+        let (action, token, body): (String, String, String) =
+            switch step {
+            case 0: ("assign", tokens.reception, #"{"officerId":"\#(tokens.specialistID)"}"#)
+            case 1: ("appraise", tokens.specialist, #"{"note":"Đủ điều kiện"}"#)
+            case 2: ("submit_for_approval", tokens.specialist, #"{"summary":"Đề nghị giải quyết"}"#)
+            case 3: ("approve", tokens.leader, #"{"comment":"Đồng ý"}"#)
+            case 4: ("issue", tokens.clerk, #"{"resultNumber":"\#(dossierIndex)/KQ"}"#)
+            default: ("deliver", tokens.clerk, #"{"channel":"electronic"}"#)
+            }
+        return try await connection.send(
+            .POST, "/api/v1/dossiers/\(id)/actions/\(action)", token: token,
+            json: Array(body.utf8)
+        ).status
     }
 }

@@ -6,7 +6,9 @@ import OneGateSigning
 /// Where the time of one transition goes, stage by stage, in process (no HTTP, no store): the
 /// numbers behind the choices in docs/benchmarks.md.
 enum StageProfile {
-    static func run(procedure: Procedure, calendar: WorkingCalendar, signer: InstanceSigner) async throws -> [(String, Double)] {
+    static func run(
+        procedure: Procedure, calendar: WorkingCalendar, signer: InstanceSigner
+    ) async throws -> [(String, Double)] {
         let now = Date()
         var random = SeededGenerator(seed: 7)
         let applicant = Applicant(id: "a", kind: .person, identifier: "022090001234", fullName: "Nguyễn Văn An")
@@ -35,14 +37,17 @@ enum StageProfile {
         var results: [(String, Double)] = []
         results.append(try time("decode dossier row (JSON)") { _ = try decoder.decode(Dossier.self, from: body) })
         results.append(try time("encode dossier row (JSON)") { _ = try encoder.encode(dossier) })
-        results.append(try time("lifecycle apply (appraise)") {
-            _ = try Lifecycle.apply(.appraise(note: "ok"), to: dossier, context: context)
-        })
-        results.append(time("counter deltas") {
-            _ = CounterProjection.deltas(from: dossier, to: dossier, procedure: procedure, calendar: calendar)
-        })
+        results.append(
+            try time("lifecycle apply (appraise)") {
+                _ = try Lifecycle.apply(.appraise(note: "ok"), to: dossier, context: context)
+            })
+        results.append(
+            time("counter deltas") {
+                _ = CounterProjection.deltas(from: dossier, to: dossier, procedure: procedure, calendar: calendar)
+            })
         let envelope = EventEnvelope(
-            dossier: "C-1", seq: 3, type: "appraise", at: now, actor: EventActor(id: "o", role: "specialist", unit: "U"),
+            dossier: "C-1", seq: 3, type: "appraise", at: now,
+            actor: EventActor(id: "o", role: "specialist", unit: "U"),
             data: ["note": "Đã kiểm tra"], prev: EventEnvelope.genesis)
         results.append(time("canonical JSON (RFC 8785)") { _ = envelope.canonicalBytes })
         let bytes = envelope.canonicalBytes
@@ -52,9 +57,10 @@ enum StageProfile {
         let start = monotonicSeconds()
         for _ in 0..<iterations { _ = try await signer.sign(bytes, as: identity) }
         results.append(("ECDSA P-256 signature", (monotonicSeconds() - start) / Double(iterations) * 1e6))
-        results.append(time("due date (10 working days, explained)") {
-            _ = calendar.due(for: TimeLimit(amount: 10, unit: .workingDays), from: now)
-        })
+        results.append(
+            time("due date (10 working days, explained)") {
+                _ = calendar.due(for: TimeLimit(amount: 10, unit: .workingDays), from: now)
+            })
         return results
     }
 }
