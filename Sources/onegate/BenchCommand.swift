@@ -4,6 +4,7 @@ import Logging
 import NIOHTTP1
 import OneGateCore
 import OneGateDemo
+import OneGatePostgres
 import OneGateRuntime
 import OneGateServer
 import OneGateSigning
@@ -20,6 +21,8 @@ struct BenchCommand: AsyncParsableCommand {
     @Option(help: "Dossiers prepared for the transition phases.") var dossiers: Int = 12_000
     @Option(help: "Rate (requests/s) of the latency phase; 0 means half the measured maximum.") var rate: Double = 0
     @Option(help: "Folder for the benchmark's instance (emptied first).") var data: String = ".bench-data"
+    @Option(help: "Run on PostgreSQL: an admin URL; a fresh database is created for the run and dropped after.")
+    var postgres: String?
     @Option(
         help:
             "Phases to run: all, or a comma-separated subset of stages,signatures,livez,submissions,transitions,latency."
@@ -34,9 +37,19 @@ struct BenchCommand: AsyncParsableCommand {
         let folder = URL(fileURLWithPath: data, isDirectory: true).standardizedFileURL
         try? FileManager.default.removeItem(at: folder)
         let province = try DemoProvince.load()
-        let configuration = InstanceConfiguration(
+        var configuration = InstanceConfiguration(
             instanceName: province.instanceName, tenant: province.tenant, secret: InstanceConfiguration.newSecret(),
             port: 0)
+        var database: String?
+        if let admin = postgres {
+            let name = "onegate_bench_\(IdentifierSource.randomToken(length: 8).lowercased())"
+            try await PostgresAdmin.createDatabase(name, adminURL: admin, logger: Logger(label: "onegate-bench"))
+            guard var url = URLComponents(string: admin) else { throw ValidationError("Invalid --postgres URL.") }
+            url.path = "/" + name
+            configuration.store = url.string ?? admin
+            database = name
+        }
+
         let instance = try await Instance.open(folder: folder, configuration: configuration)
         let (officers, applicants) = try await DemoSeeder(
             province: province, store: instance.store, passwords: instance.dependencies.passwords
@@ -46,7 +59,8 @@ struct BenchCommand: AsyncParsableCommand {
         print(
             "Machine: \(ProcessInfo.processInfo.activeProcessorCount) cores, "
                 + "\(ProcessInfo.processInfo.physicalMemory / 1_073_741_824) GiB; \(connections) connections, "
-                + "\(Int(seconds)) s per phase; store: SQLite WAL synchronous=FULL with group commit.\n")
+                + "\(Int(seconds)) s per phase; store: "
+            + (postgres == nil ? "SQLite WAL synchronous=FULL with group commit" : "PostgreSQL (fsync on)") + ".\n")
 
         if wants("stages"), let procedure = province.procedures.first {
             print("Cost of one transition's stages, in process (microseconds each):\n")
@@ -109,6 +123,11 @@ struct BenchCommand: AsyncParsableCommand {
         print(PhaseResult.header)
         for result in results { print(result.row) }
         print("\nEvery answered request above was signed and committed before its answer; errors are non-2xx answers.")
+        server.stop()
+        if let database, let admin = postgres {
+            await instance.store.shutdown()
+            try? await PostgresAdmin.dropDatabase(database, adminURL: admin, logger: Logger(label: "onegate-bench"))
+        }
     }
 
     /// As many requests as the connections can push for `seconds`.
