@@ -79,7 +79,8 @@ let package = Package(
         .executableTarget(
             name: "onegate",
             dependencies: [
-                "OneGateCore", "OneGateSigning", "OneGateSQLite", "OneGateServer", "OneGateRuntime", "OneGateDemo", "OneGatePostgres",
+                "OneGateCore", "OneGateSigning", "OneGateSQLite", "OneGateServer", "OneGateRuntime", "OneGateDemo",
+                "OneGatePostgres",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),

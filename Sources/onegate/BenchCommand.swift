@@ -60,7 +60,7 @@ struct BenchCommand: AsyncParsableCommand {
             "Machine: \(ProcessInfo.processInfo.activeProcessorCount) cores, "
                 + "\(ProcessInfo.processInfo.physicalMemory / 1_073_741_824) GiB; \(connections) connections, "
                 + "\(Int(seconds)) s per phase; store: "
-            + (postgres == nil ? "SQLite WAL synchronous=FULL with group commit" : "PostgreSQL (fsync on)") + ".\n")
+                + (postgres == nil ? "SQLite WAL synchronous=FULL with group commit" : "PostgreSQL (fsync on)") + ".\n")
 
         if wants("stages"), let procedure = province.procedures.first {
             print("Cost of one transition's stages, in process (microseconds each):\n")
