@@ -4,6 +4,9 @@
 #   scripts/postgres-test-cluster.sh start   # create (once) and start; prints the admin URL
 #   scripts/postgres-test-cluster.sh url     # prints the admin URL of the running cluster
 #   scripts/postgres-test-cluster.sh status  # exit 0 when running
+#   scripts/postgres-test-cluster.sh restart [SECONDS]
+#                                            # stop (fast: sessions are cut, as in a crash or failover),
+#                                            # stay down SECONDS (default 0), start again on the same data
 #   scripts/postgres-test-cluster.sh stop    # stop and delete everything it created
 #
 #   ONEGATE_TEST_POSTGRES=$(scripts/postgres-test-cluster.sh url) \
@@ -46,6 +49,17 @@ as_owner() {
     else
         "$@"
     fi
+}
+
+# The server runs on after this script ends, so it must not keep the caller's descriptors: a caller
+# that waits for this script's output or exit (Foundation's Process watches a socket it hands the
+# child) would otherwise wait as long as the server runs. 255 is bash's own copy of the script.
+close_inherited_descriptors() {
+    local fd
+    for fd in /proc/$$/fd/*; do
+        fd=${fd##*/}
+        if (( fd > 2 && fd != 255 )); then eval "exec $fd>&-" 2>/dev/null || true; fi
+    done
 }
 
 port_is_free() {
@@ -100,6 +114,16 @@ start() {
     url
 }
 
+restart() {
+    local down="${1:-0}"
+    [[ "$down" =~ ^[0-9]+$ ]] || fail "restart takes a whole number of seconds"
+    running || fail "the cluster is not running; run: $0 start"
+    as_owner "$(bin_dir)/pg_ctl" -D "$data" -m fast -w stop >/dev/null
+    sleep "$down"
+    as_owner "$(bin_dir)/pg_ctl" -D "$data" -l "$state/server.log" -w -t 60 start >/dev/null \
+        || { tail -n 20 "$state/server.log" >&2; fail "the server did not start again"; }
+}
+
 stop() {
     if running; then
         as_owner "$(bin_dir)/pg_ctl" -D "$data" -m fast -w stop >/dev/null
@@ -108,9 +132,10 @@ stop() {
 }
 
 case "${1:-}" in
-    start) start ;;
+    start) close_inherited_descriptors; start ;;
     stop) stop ;;
     url) running || fail "the cluster is not running; run: $0 start"; url ;;
     status) running ;;
-    *) echo "usage: $0 start|stop|url|status" >&2; exit 2 ;;
+    restart) close_inherited_descriptors; restart "${2:-0}" ;;
+    *) echo "usage: $0 start|stop|url|status|restart [SECONDS]" >&2; exit 2 ;;
 esac

@@ -8,6 +8,6 @@ struct OneGateCommand: AsyncParsableCommand {
         abstract: "OneGate: electronic one-stop system for online public services.",
         subcommands: [
             InitCommand.self, ServeCommand.self, DemoCommand.self, MigrateCommand.self, CalendarCommand.self,
-            AuditCommand.self, CatalogueCommand.self, KeysCommand.self, BenchCommand.self,
+            AuditCommand.self, CatalogueCommand.self, KeysCommand.self, MigrateStoreCommand.self, BenchCommand.self,
         ])
 }
