@@ -23,6 +23,8 @@ struct BenchCommand: AsyncParsableCommand {
     @Option(help: "Folder for the benchmark's instance (emptied first).") var data: String = ".bench-data"
     @Option(help: "Run on PostgreSQL: an admin URL; a fresh database is created for the run and dropped after.")
     var postgres: String?
+    @Option(help: "OneGate servers sharing the PostgreSQL database (each with its own pools and caches).")
+    var servers: Int = 1
     @Option(
         help:
             "Phases to run: all, or a comma-separated subset of stages,signatures,livez,submissions,transitions,latency."
@@ -79,8 +81,23 @@ struct BenchCommand: AsyncParsableCommand {
                     + "\(Int(signatures.one)) /s on one task, \(Int(signatures.two)) /s on two tasks.\n")
         }
 
+        guard servers == 1 || postgres != nil, (1...4).contains(servers) else {
+            throw ValidationError("--servers 2…4 needs --postgres (one SQLite file has one writer).")
+        }
         let server = try await BenchServer.start(instance)
         defer { server.stop() }
+        var ports = [server.port]
+        var others: [BenchServer] = []
+        for _ in 1..<servers {
+            let twin = try await Instance.open(folder: folder, configuration: configuration)
+            let other = try await BenchServer.start(twin)
+            others.append(other)
+            ports.append(other.port)
+        }
+        defer { for other in others { other.stop() } }
+        if servers > 1 {
+            print("\(servers) servers on one database, ports \(ports); clients alternate between them.\n")
+        }
         let plan = try await BenchPlan.prepare(
             instance: instance, province: province, officers: officers, applicants: applicants, dossiers: dossiers,
             port: server.port)
@@ -88,13 +105,13 @@ struct BenchCommand: AsyncParsableCommand {
         var results: [PhaseResult] = []
         if wants("livez") {
             results.append(
-                try await closedLoop("GET /livez (HTTP ceiling)", port: server.port) { connection, _ in
+                try await closedLoop("GET /livez (HTTP ceiling)", ports: ports) { connection, _ in
                     try await connection.send(.GET, "/livez").status
                 })
         }
         if wants("submissions") {
             results.append(
-                try await closedLoop("POST /api/v1/dossiers (online submission)", port: server.port) {
+                try await closedLoop("POST /api/v1/dossiers (online submission)", ports: ports) {
                     connection, _ in
                     try await connection.send(
                         .POST, "/api/v1/dossiers", token: plan.citizenToken, json: plan.submission
@@ -104,7 +121,7 @@ struct BenchCommand: AsyncParsableCommand {
         let walker = TransitionWalker(plan: plan, connections: connections)
         var maximumRate = rate
         if wants("transitions") {
-            let maximum = try await closedLoop("POST …/actions/* (lifecycle transition)", port: server.port) {
+            let maximum = try await closedLoop("POST …/actions/* (lifecycle transition)", ports: ports) {
                 connection, worker in
                 try await walker.next(worker: worker, on: connection)
             }
@@ -115,7 +132,7 @@ struct BenchCommand: AsyncParsableCommand {
             let target = rate > 0 ? rate : maximumRate / 2
             results.append(
                 try await openLoop(
-                    "transitions at \(Int(target))/s (latency)", rate: target, port: server.port
+                    "transitions at \(Int(target))/s (latency)", rate: target, ports: ports
                 ) { connection, worker in
                     try await walker.next(worker: worker, on: connection)
                 })
@@ -132,14 +149,14 @@ struct BenchCommand: AsyncParsableCommand {
 
     /// As many requests as the connections can push for `seconds`.
     private func closedLoop(
-        _ name: String, port: Int, _ send: @escaping @Sendable (LoadConnection, Int) async throws -> Int
+        _ name: String, ports: [Int], _ send: @escaping @Sendable (LoadConnection, Int) async throws -> Int
     ) async throws -> PhaseResult {
         let deadline = monotonicSeconds() + seconds
         let started = monotonicSeconds()
         let parts = try await withThrowingTaskGroup(of: PhaseResult.self) { group in
             for worker in 0..<connections {
                 group.addTask {
-                    try await LoadConnection.with(host: "127.0.0.1", port: port) { connection in
+                    try await LoadConnection.with(host: "127.0.0.1", port: ports[worker % ports.count]) { connection in
                         var result = PhaseResult(name: name, requests: 0, errors: 0, seconds: 0, latencies: [])
                         while monotonicSeconds() < deadline {
                             let begin = monotonicSeconds()
@@ -160,14 +177,15 @@ struct BenchCommand: AsyncParsableCommand {
     /// Requests sent on a fixed schedule; latency counts from the scheduled moment, so a stall is
     /// not hidden by the client waiting (no coordinated omission).
     private func openLoop(
-        _ name: String, rate: Double, port: Int, _ send: @escaping @Sendable (LoadConnection, Int) async throws -> Int
+        _ name: String, rate: Double, ports: [Int],
+        _ send: @escaping @Sendable (LoadConnection, Int) async throws -> Int
     ) async throws -> PhaseResult {
         let started = monotonicSeconds()
         let interval = Double(connections) / rate
         let parts = try await withThrowingTaskGroup(of: PhaseResult.self) { group in
             for worker in 0..<connections {
                 group.addTask {
-                    try await LoadConnection.with(host: "127.0.0.1", port: port) { connection in
+                    try await LoadConnection.with(host: "127.0.0.1", port: ports[worker % ports.count]) { connection in
                         var result = PhaseResult(name: name, requests: 0, errors: 0, seconds: 0, latencies: [])
                         var scheduled = started + interval * Double(worker) / Double(connections)
                         while scheduled < started + seconds {

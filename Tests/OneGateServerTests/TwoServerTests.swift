@@ -323,6 +323,9 @@ struct PostgresInstance: Sendable {
             #expect(rebuilt == dossier, "\(dossier.code ?? dossier.id) does not follow from its events")
         }
         try await Self.checkCounters(of: dossiers, instance: instance)
+        // Keys are issued lazily by each process, so an officer may hold one certificate per server.
+        let bySubject = Dictionary(grouping: instance.signer.allCredentials(), by: \.subject)
+        print("credentials: \(bySubject.count) subjects, \(bySubject.values.filter { $0.count > 1 }.count) with several")
         await store.shutdown()
     }
 
