@@ -325,7 +325,8 @@ struct PostgresInstance: Sendable {
         try await Self.checkCounters(of: dossiers, instance: instance)
         // Keys are issued lazily by each process, so an officer may hold one certificate per server.
         let bySubject = Dictionary(grouping: instance.signer.allCredentials(), by: \.subject)
-        print("credentials: \(bySubject.count) subjects, \(bySubject.values.filter { $0.count > 1 }.count) with several")
+        print(
+            "credentials: \(bySubject.count) subjects, \(bySubject.values.filter { $0.count > 1 }.count) with several")
         await store.shutdown()
     }
 
