@@ -147,25 +147,23 @@ public final class PostgresStore: OneGateStore {
         _ connection: PostgresConnection, begin: PostgresQuery, logger: Logger,
         _ work: @Sendable (PostgresConnection) async throws -> T
     ) async throws -> T {
-        try await connection.query(begin, logger: logger)
+        try await connection.run(begin, logger: logger)
         let value: T
         do {
             value = try await work(connection)
         } catch {
-            // On a closed connection the server has already rolled back, and a statement written to
-            // it might never be answered (see `leased`).
+            // On a closed connection the server has already rolled back.
             guard !connection.isClosed else { throw error }
             do {
-                try await connection.query("ROLLBACK", logger: logger)
+                try await connection.run("ROLLBACK", logger: logger)
             } catch {
                 // A connection that cannot roll back must not go back to the pool mid-transaction.
                 try? await connection.close()
             }
             throw error
         }
-        // Closed since the last statement: the server rolled the transaction back.
-        guard !connection.isClosed else { throw LostConnection() }
-        try await connection.query("COMMIT", logger: logger)
+        // A connection closed since the last statement fails here: the server has rolled back.
+        try await connection.run("COMMIT", logger: logger)
         return value
     }
 
@@ -258,18 +256,92 @@ private final class LeaseGate: Sendable {
 }
 
 extension PostgresConnection {
-    /// All rows of `query`.
+    /// All rows of `query`. Every statement of the store goes through here (see `StatementWatch`).
     func all(_ query: PostgresQuery, logger: Logger) async throws -> [PostgresRow] {
-        try await self.query(query, logger: logger).collect()
+        try await StatementWatch.shared.run(query, on: self, logger: logger)
     }
 
     /// The first row of `query`, if any.
     func first(_ query: PostgresQuery, logger: Logger) async throws -> PostgresRow? {
-        try await self.query(query, logger: logger).collect().first
+        try await all(query, logger: logger).first
     }
 
     /// Runs `query`, discarding any rows.
     func run(_ query: PostgresQuery, logger: Logger) async throws {
-        _ = try await self.query(query, logger: logger).collect()
+        _ = try await all(query, logger: logger)
+    }
+}
+
+/// Answers every statement, even on a connection that closes under it. postgres-nio 1.33.2 writes a
+/// statement to its channel without a promise, so a statement that reaches a channel already closed
+/// (the server restarted between two statements of a transaction, or between the check of a leased
+/// connection and its first statement) is dropped and never answered: its call, and the server's
+/// graceful shutdown with it, would wait for ever. Each statement therefore runs in a task of its
+/// own, and its caller waits on a continuation that the statement's answer or the connection's close
+/// resumes, whichever comes first: a statement still unanswered a second after its connection closed
+/// fails with `LostConnection` (`store_unavailable`). One close callback per connection, not per
+/// statement, so nothing piles up on a long-lived connection; a dropped statement leaves only its
+/// own task behind.
+final class StatementWatch: Sendable {
+    static let shared = StatementWatch()
+
+    private typealias Waiter = CheckedContinuation<[PostgresRow], any Error>
+    private struct State {
+        var next = 0
+        /// Statements waiting for an answer, by connection.
+        var waiting: [ObjectIdentifier: [Int: Waiter]] = [:]
+        /// Connections whose close is watched: from their first statement until a second after they close.
+        var watched: Set<ObjectIdentifier> = []
+    }
+
+    private let state = Mutex(State())
+
+    func run(_ query: PostgresQuery, on connection: PostgresConnection, logger: Logger) async throws -> [PostgresRow] {
+        guard !connection.isClosed else { throw LostConnection() }
+        let key = ObjectIdentifier(connection)
+        return try await withCheckedThrowingContinuation { (waiter: Waiter) in
+            let (token, first) = state.withLock { state in
+                state.next += 1
+                state.waiting[key, default: [:]][state.next] = waiter
+                return (state.next, state.watched.insert(key).inserted)
+            }
+            if first {
+                // Runs at once when the connection has closed already. The closure holds the
+                // connection, so no other connection takes its identifier while it is watched.
+                connection.closeFuture.whenComplete { _ in self.closed(connection) }
+            }
+            Task {
+                let result: Result<[PostgresRow], any Error>
+                do {
+                    result = .success(try await connection.query(query, logger: logger).collect())
+                } catch {
+                    result = .failure(error)
+                }
+                self.finish(key, token, result)
+            }
+        }
+    }
+
+    private func finish(_ key: ObjectIdentifier, _ token: Int, _ result: Result<[PostgresRow], any Error>) {
+        let waiter = state.withLock { state -> Waiter? in
+            let waiter = state.waiting[key]?.removeValue(forKey: token)
+            if state.waiting[key]?.isEmpty == true { state.waiting[key] = nil }
+            return waiter
+        }
+        waiter?.resume(with: result)
+    }
+
+    /// Fails what still waits a second after `connection` closed: a statement answered just before
+    /// the close is on its way to its caller, and was not lost.
+    private func closed(_ connection: PostgresConnection) {
+        Task {
+            try? await Task.sleep(for: .seconds(1))
+            let key = ObjectIdentifier(connection)
+            let waiters = state.withLock { state in
+                state.watched.remove(key)
+                return state.waiting.removeValue(forKey: key) ?? [:]
+            }
+            for waiter in waiters.values { waiter.resume(throwing: LostConnection()) }
+        }
     }
 }

@@ -50,11 +50,11 @@ struct MigrateStoreCommand: AsyncParsableCommand {
             source: source.store, sourceDescription: source.description, target: target.store,
             targetDescription: target.description, configuration: configuration)
         migration.batchSize = batchSize
-        migration.log = { line in print(line) }
+        migration.log = Self.say
         let started = ContinuousClock.now
         let report: StoreMigrationReport
         do {
-            print("\(checkOnly ? "Checking" : "Copying") \(source.description) → \(target.description)")
+            Self.say("\(checkOnly ? "Checking" : "Copying") \(source.description) → \(target.description)")
             if checkOnly {
                 report = try await migration.verify()
             } else {
@@ -67,13 +67,18 @@ struct MigrateStoreCommand: AsyncParsableCommand {
         }
         await source.close()
         await target.close()
-        print(report)
-        print("Took \(started.duration(to: .now).components.seconds) s.")
+        Self.say("\(report)")
+        Self.say("Took \(started.duration(to: .now).components.seconds) s.")
         guard report.ok else { throw ExitCode(1) }
         if !checkOnly {
-            print(
+            Self.say(
                 "The copy is complete. Point the instance at it: set \"store\" in onegate.json (or ONEGATE_STORE) "
                     + "to the target's URL, then start the servers.")
         }
+    }
+
+    /// Writes a line unbuffered, so that progress shows in a log file as it happens (and survives a kill).
+    @Sendable static func say(_ line: String) {
+        FileHandle.standardOutput.write(Data((line + "\n").utf8))
     }
 }
