@@ -36,7 +36,8 @@ public struct Instance: Sendable {
         let dependencies = AppDependencies(
             instanceName: configuration.instanceName, tenant: configuration.tenant, store: store, service: service,
             audit: SigningAuditAuthority(signer: signer, instanceName: configuration.instanceName),
-            passwords: passwords)
+            passwords: passwords,
+            formKey: MasterKey.derivedKey(secret: configuration.secret, purpose: "web-form-tokens"))
         try await store.setSetting("instance.name", value: configuration.instanceName)
         return Instance(
             configuration: configuration, folder: folder, store: store, signer: signer, service: service,

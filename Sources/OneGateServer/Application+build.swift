@@ -6,7 +6,8 @@ import OneGateCore
 /// Builds the HTTP application: used by `onegate serve`, the demo, the benchmark and the tests.
 public func buildRouter(_ dependencies: AppDependencies) -> Router<AppRequestContext> {
     let router = Router(context: AppRequestContext.self)
-    router.add(middleware: ErrorMiddleware(metrics: dependencies.metrics))
+    let web = Web(dependencies: dependencies, renderer: PageRenderer(), csrf: CSRFGuard(key: dependencies.formKey))
+    router.add(middleware: ErrorMiddleware(metrics: dependencies.metrics, web: web))
     router.add(middleware: SecurityHeadersMiddleware())
     router.add(middleware: AuthenticationMiddleware(sessions: dependencies.sessions))
     let api = router.group("api/v1")
@@ -15,6 +16,7 @@ public func buildRouter(_ dependencies: AppDependencies) -> Router<AppRequestCon
     CatalogueController(dependencies: dependencies).addRoutes(to: api)
     DocumentController(dependencies: dependencies).addRoutes(to: api)
     DossierController(dependencies: dependencies).addRoutes(to: api)
+    WebRoutes(web: web).addRoutes(to: router)
     return router
 }
 

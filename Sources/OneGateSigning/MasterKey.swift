@@ -29,6 +29,15 @@ public struct MasterKey: Sendable {
             outputByteCount: 32)
     }
 
+    /// A separate 32-byte key for another purpose (web form tokens, say), derived from the same
+    /// secret so that every server of an instance derives the same one.
+    public static func derivedKey(secret: String, purpose: String) -> [UInt8] {
+        let derived = HKDF<SHA256>.deriveKey(
+            inputKeyMaterial: SymmetricKey(data: Array(secret.utf8)), salt: salt, info: Array(purpose.utf8),
+            outputByteCount: 32)
+        return derived.withUnsafeBytes { Array($0) }
+    }
+
     /// Encrypts `plaintext`; returns nonce ‖ ciphertext ‖ tag.
     public func seal(_ plaintext: [UInt8], context: String) throws(OneGateError) -> [UInt8] {
         do {

@@ -31,21 +31,8 @@ struct AuthController {
 
     @Sendable func login(_ request: Request, context: AppRequestContext) async throws -> Response {
         let body = try await JSONBody.decode(LoginRequest.self, from: request, limit: 4096)
-        let username = body.username.trimmingCharacters(in: .whitespaces).lowercased()
-        guard !username.isEmpty, username.count <= 100, body.password.count <= 200 else { throw Self.refused }
-        let principal: Principal
-        if let (officer, hash) = try await dependencies.store.officerLogin(username: username) {
-            guard dependencies.passwords.verify(body.password, against: hash), officer.active else {
-                throw Self.refused
-            }
-            principal = .officer(officer)
-        } else if let (applicant, hash) = try await dependencies.store.applicantLogin(username: username) {
-            guard dependencies.passwords.verify(body.password, against: hash) else { throw Self.refused }
-            principal = .applicant(applicant)
-        } else {
-            _ = dependencies.passwords.verify(body.password, against: Self.dummyHash)
-            throw Self.refused
-        }
+        let principal = try await Self.authenticate(
+            username: body.username, password: body.password, dependencies: dependencies)
         let (token, expiresAt) = try await dependencies.sessions.create(for: principal)
         var response = try JSONBody.response(
             LoginResponse(token: token, expiresAt: expiresAt, principal: PrincipalView(principal)))
@@ -58,6 +45,26 @@ struct AuthController {
                 name: AuthenticationMiddleware.cookieName, value: token, expires: expiresAt, path: "/", secure: secure,
                 httpOnly: true, sameSite: .lax))
         return response
+    }
+
+    /// Checks a username and password against officers, then local applicant accounts; the same
+    /// work (one scrypt) whether or not the user exists.
+    static func authenticate(
+        username raw: String, password: String, dependencies: AppDependencies
+    ) async throws
+        -> Principal
+    {
+        let username = raw.trimmingCharacters(in: .whitespaces).lowercased()
+        guard !username.isEmpty, username.count <= 100, password.count <= 200 else { throw Self.refused }
+        if let (officer, hash) = try await dependencies.store.officerLogin(username: username) {
+            guard dependencies.passwords.verify(password, against: hash), officer.active else { throw Self.refused }
+            return .officer(officer)
+        } else if let (applicant, hash) = try await dependencies.store.applicantLogin(username: username) {
+            guard dependencies.passwords.verify(password, against: hash) else { throw Self.refused }
+            return .applicant(applicant)
+        }
+        _ = dependencies.passwords.verify(password, against: Self.dummyHash)
+        throw Self.refused
     }
 
     @Sendable func logout(_ request: Request, context: AppRequestContext) async throws -> Response {

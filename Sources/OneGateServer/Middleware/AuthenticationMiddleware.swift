@@ -15,6 +15,14 @@ struct AuthenticationMiddleware: RouterMiddleware {
         var context = context
         if let token = Self.token(in: request) {
             guard let principal = try await sessions.resolve(token: token) else {
+                // On a web page an expired cookie just means "signed out": the page decides
+                // whether it needs a sign-in, and the stale cookie is dropped.
+                if Web.isPage(request.uri.path), request.headers[.authorization] == nil {
+                    var response = try await next(request, context)
+                    response.setCookie(
+                        Cookie(name: Self.cookieName, value: "", maxAge: 0, path: "/", httpOnly: true, sameSite: .lax))
+                    return response
+                }
                 throw OneGateError(
                     .unauthenticated, "invalid_token", vi: "Phiên đăng nhập không hợp lệ hoặc đã hết hạn.",
                     en: "The session token is invalid or has expired.")

@@ -7,6 +7,8 @@ import OneGateCore
 /// metrics. Unknown errors become `internal_error`, logged once with the request id, never shown.
 struct ErrorMiddleware: RouterMiddleware {
     let metrics: RequestMetrics
+    /// Renders errors on web pages as HTML in the visitor's language instead of JSON.
+    let web: Web?
 
     func handle(
         _ request: Request, context: AppRequestContext, next: (Request, AppRequestContext) async throws -> Response
@@ -15,8 +17,20 @@ struct ErrorMiddleware: RouterMiddleware {
         let response: Response
         do {
             response = try await next(request, context)
+        } catch let redirect as WebRedirect {
+            response = Response(status: .seeOther, headers: [.location: redirect.location, .cacheControl: "no-store"])
         } catch {
-            response = Self.response(for: error, request: request, context: context)
+            if let web, Web.isPage(request.uri.path) {
+                let failure = Self.domainError(from: error)
+                if failure.kind == .internalFailure {
+                    context.logger.error(
+                        "page failed",
+                        metadata: ["error": "\(String(reflecting: type(of: error)))", "path": "\(request.uri.path)"])
+                }
+                response = web.errorPage(failure, request: request, context: context)
+            } else {
+                response = Self.response(for: error, request: request, context: context)
+            }
         }
         let elapsed = ContinuousClock.now - started
         let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18

@@ -39,11 +39,16 @@ public struct AppDependencies: Sendable {
     public var sessions: SessionManager
     public var metrics: RequestMetrics
     public var limits: RequestLimits
+    /// The key web forms' CSRF tokens are computed with; derived from the instance secret so that
+    /// every server of an instance accepts the others' forms.
+    public var formKey: [UInt8]
 
     public init(
         instanceName: String, tenant: String, store: any OneGateStore, service: DossierService,
-        audit: any AuditAuthority, passwords: any PasswordHasher, limits: RequestLimits = RequestLimits()
+        audit: any AuditAuthority, passwords: any PasswordHasher, limits: RequestLimits = RequestLimits(),
+        formKey: [UInt8] = (0..<32).map { _ in UInt8.random(in: 0...255) }
     ) {
+        self.formKey = formKey
         self.instanceName = instanceName
         self.tenant = tenant
         self.store = store

@@ -1,0 +1,6 @@
+import OneGateCore
+
+extension WebTexts {
+    /// Texts of the counter pages.
+    static let counter: [String: LocalizedText] = [:]
+}
