@@ -16,7 +16,7 @@ enum PostgresMigrations {
         let statements: [PostgresQuery]
     }
 
-    static let all: [Migration] = [core]
+    static let all: [Migration] = [core, drafts]
 
     /// The key of the advisory lock that serialises migrations across servers ("onegate" in ASCII).
     static let lockKey: Int64 = 0x6f6e_6567_6174_65
@@ -127,6 +127,26 @@ enum PostgresMigrations {
                 attempts bigint NOT NULL DEFAULT 0, PRIMARY KEY (tenant, id))
             """,
             "CREATE INDEX jobs_due ON jobs (kind, run_at) WHERE done_at IS NULL",
+        ])
+}
+
+extension PostgresMigrations {
+    /// Applicants' drafts and service evaluations; owners' document lists.
+    static let drafts = Migration(
+        name: "0002_drafts",
+        statements: [
+            """
+            CREATE TABLE drafts (
+                tenant text NOT NULL, id text NOT NULL, applicant_id text NOT NULL, procedure_code text NOT NULL,
+                body text NOT NULL, created_at bigint NOT NULL, updated_at bigint NOT NULL, PRIMARY KEY (tenant, id))
+            """,
+            "CREATE INDEX drafts_by_applicant ON drafts (tenant, applicant_id, updated_at)",
+            """
+            CREATE TABLE evaluations (
+                tenant text NOT NULL, dossier_id text NOT NULL, applicant_id text NOT NULL, rating bigint NOT NULL,
+                comment text NOT NULL, created_at bigint NOT NULL, PRIMARY KEY (tenant, dossier_id))
+            """,
+            "CREATE INDEX document_owners_by_owner ON document_owners (tenant, owner)",
         ])
 }
 

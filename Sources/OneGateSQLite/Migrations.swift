@@ -74,6 +74,21 @@ enum Migrations {
                     CREATE INDEX jobs_due ON jobs(done_at, run_at);
                     """)
         }
+        migrator.registerMigration("0002_drafts") { db in
+            try db.execute(
+                sql: """
+                    CREATE TABLE drafts (
+                        tenant TEXT NOT NULL, id TEXT NOT NULL, applicant_id TEXT NOT NULL, procedure_code TEXT NOT NULL,
+                        body TEXT NOT NULL, created_at INTEGER NOT NULL, updated_at INTEGER NOT NULL,
+                        PRIMARY KEY (tenant, id));
+                    CREATE INDEX drafts_by_applicant ON drafts(tenant, applicant_id, updated_at);
+                    CREATE TABLE evaluations (
+                        tenant TEXT NOT NULL, dossier_id TEXT NOT NULL, applicant_id TEXT NOT NULL,
+                        rating INTEGER NOT NULL, comment TEXT NOT NULL, created_at INTEGER NOT NULL,
+                        PRIMARY KEY (tenant, dossier_id));
+                    CREATE INDEX document_owners_by_owner ON document_owners(tenant, owner);
+                    """)
+        }
         return migrator
     }
 }

@@ -119,7 +119,8 @@ enum SQLiteTransfer {
         switch table {
         case .settings: return ["key"]
         case .units: return ["tenant", "code"]
-        case .officers, .applicants, .dossiers, .jobs: return ["tenant", "id"]
+        case .officers, .applicants, .dossiers, .jobs, .drafts: return ["tenant", "id"]
+        case .evaluations: return ["tenant", "dossier_id"]
         case .sessions: return ["token_hash"]
         case .credentials: return ["serial"]
         case .procedures: return ["tenant", "code", "version"]

@@ -213,6 +213,21 @@ public protocol DocumentStore: Sendable {
     func documentOwned(sha256: String, by principal: String, tenant: String) async throws -> Bool
 }
 
+/// What applicants keep between visits: drafts, evaluations, the documents they uploaded.
+public protocol ApplicantStore: Sendable {
+    /// Creates or replaces a draft (keyed by tenant and id).
+    func saveDraft(_ draft: Draft) async throws
+    func draft(id: String, tenant: String) async throws -> Draft?
+    /// An applicant's drafts, most recently changed first.
+    func drafts(applicantID: String, tenant: String) async throws -> [Draft]
+    func deleteDraft(id: String, tenant: String) async throws
+    /// Creates or replaces the evaluation of a dossier.
+    func saveEvaluation(_ evaluation: ServiceEvaluation) async throws
+    func evaluation(dossierID: String, tenant: String) async throws -> ServiceEvaluation?
+    /// The documents a principal uploaded, newest first.
+    func documents(ownedBy owner: String, tenant: String, limit: Int) async throws -> [OwnedDocument]
+}
+
 /// Dossiers, their signed events, code sequences, idempotency keys and counters.
 public protocol DossierStore: Sendable {
     /// Allocates the next sequence number for (receiving unit, local day); never returns one twice.
@@ -234,7 +249,9 @@ public protocol DossierStore: Sendable {
 
 /// Everything OneGate stores. Each adapter (SQLite, PostgreSQL) implements it with each call one
 /// transaction, and no transaction or connection type crosses this boundary.
-public protocol OneGateStore: DirectoryStore, CatalogueStore, DocumentStore, DossierStore, CredentialStore {
+public protocol OneGateStore: DirectoryStore, CatalogueStore, DocumentStore, DossierStore, CredentialStore,
+    ApplicantStore
+{
     /// Instance-wide settings (name, configuration) as key/value text.
     func setting(_ key: String) async throws -> String?
     func setSetting(_ key: String, value: String) async throws

@@ -12,7 +12,7 @@ public enum TransferTable: String, CaseIterable, Sendable, Hashable, Codable {
     case dossiers, events
     case codeSequences = "code_sequences"
     case idempotencyKeys = "idempotency_keys"
-    case counters, jobs
+    case counters, jobs, drafts, evaluations
 
     /// The columns of a record of this table, in the order of `TransferRecord.values`.
     public var columns: [TransferColumn] {
@@ -79,6 +79,16 @@ public enum TransferTable: String, CaseIterable, Sendable, Hashable, Codable {
                 .text("tenant"), .text("id"), .text("kind"), .text("payload"), .integer("run_at"),
                 .text("claimed_by", optional: true), .integer("claimed_at", optional: true),
                 .integer("done_at", optional: true), .integer("attempts"),
+            ]
+        case .drafts:
+            return [
+                .text("tenant"), .text("id"), .text("applicant_id"), .text("procedure_code"), .text("body"),
+                .integer("created_at"), .integer("updated_at"),
+            ]
+        case .evaluations:
+            return [
+                .text("tenant"), .text("dossier_id"), .text("applicant_id"), .integer("rating"), .text("comment"),
+                .integer("created_at"),
             ]
         }
     }

@@ -1,9 +1,12 @@
 import Hummingbird
 import OneGateCore
 
-/// The citizen pages.
+/// The signed-in applicant's pages: applying (drafts, review, submit, receipt) and their dossiers.
 struct CitizenPages {
     let web: Web
 
-    func addRoutes(to router: Router<AppRequestContext>) {}
+    func addRoutes(to router: Router<AppRequestContext>) {
+        CitizenApplicationPages(web: web).addRoutes(to: router)
+        CitizenDossierPages(web: web).addRoutes(to: router)
+    }
 }

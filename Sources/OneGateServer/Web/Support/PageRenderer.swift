@@ -35,10 +35,23 @@ final class PageRenderer: Sendable {
 
     /// Renders `template` with `data`; a missing template is a programming error caught by tests.
     func render(_ template: String, _ data: [String: Any]) -> String {
-        guard let html = library.render(data, withTemplate: template) else {
+        guard let html = library.render(Self.prepare(data), withTemplate: template) else {
             preconditionFailure("no template named \(template)")
         }
         return html
+    }
+
+    /// Empty texts become nulls, so that `{{#text}}…{{/text}}` shows only when there is something
+    /// to show (the library counts an empty string as present), and a nested empty value still
+    /// hides an outer one of the same name.
+    static func prepare(_ value: Any) -> Any {
+        switch value {
+        case let text as String: return text.isEmpty ? NSNull() : text
+        case let dictionary as [String: Any]: return dictionary.mapValues(prepare)
+        case let list as [[String: Any]]: return list.map { $0.mapValues(prepare) }
+        case let list as [Any]: return list.map(prepare)
+        default: return value
+        }
     }
 
     /// A static asset's bytes and media type.
