@@ -1,4 +1,5 @@
 import Foundation
+import HTTPTypes
 import Hummingbird
 import Logging
 import OneGateCore
@@ -35,7 +36,11 @@ struct ErrorMiddleware: RouterMiddleware {
         let elapsed = ContinuousClock.now - started
         let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
         metrics.record(method: request.method.rawValue, status: Int(response.status.code), seconds: seconds)
-        return response
+        // The time the server spent, body included (pages are rendered whole before they are sent):
+        // what `scripts/page-bench.py` measures, and what a browser's developer tools show.
+        var timed = response
+        timed.headers[HTTPField.Name("Server-Timing")!] = String(format: "app;dur=%.2f", seconds * 1000)
+        return timed
     }
 
     static func response(for error: any Error, request: Request, context: AppRequestContext) -> Response {
