@@ -148,6 +148,12 @@ struct CitizenPagesTests {
             #expect(try await test.store.drafts(applicantID: "applicant-an", tenant: Fixtures.tenant).count == 1)
             // A procedure not offered online cannot be applied for.
             #expect(try await an.get("/apply/DEMO.0003").status == 422)
+            // A draft left alone past the retention period is gone.
+            test.clock.set(test.clock.now.addingTimeInterval(Double(Draft.retentionDays + 1) * 24 * 3600))
+            let later = browser()
+            try await later.signIn("an")
+            #expect(try await later.get(draft).status == 404)
+            #expect(try await test.store.drafts(applicantID: "applicant-an", tenant: Fixtures.tenant).isEmpty)
         }
     }
 

@@ -29,8 +29,13 @@ public struct Draft: Sendable, Hashable, Codable, Identifiable {
         self.updatedAt = updatedAt
     }
 
-    /// Drafts older than this are deleted by housekeeping; the applicant is told on the page.
+    /// Drafts not saved for this many days are deleted (when their owner next looks at them);
+    /// the form page says so.
     public static let retentionDays = 90
+
+    public func isExpired(at now: Date) -> Bool {
+        now.timeIntervalSince(updatedAt) > TimeInterval(Self.retentionDays * 24 * 3600)
+    }
 }
 
 /// An applicant's evaluation of the service for one finished dossier (one per dossier; a second

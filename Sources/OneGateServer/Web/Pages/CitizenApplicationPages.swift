@@ -279,6 +279,10 @@ struct CitizenApplicationPages {
         guard let draft = try await web.store.draft(id: id, tenant: web.dependencies.tenant),
             draft.applicantID == applicant.id
         else { throw OneGateError.notFound("draft") }
+        if draft.isExpired(at: web.service.clock.now()) {
+            try await web.store.deleteDraft(id: draft.id, tenant: web.dependencies.tenant)
+            throw OneGateError.notFound("draft")
+        }
         return draft
     }
 

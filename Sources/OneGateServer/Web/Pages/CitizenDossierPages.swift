@@ -38,7 +38,13 @@ struct CitizenDossierPages {
             items.append(presenter.summary(dossier, procedure: procedure))
         }
         var drafts: [[String: Any]] = []
+        let now = web.service.clock.now()
         for draft in try await web.store.drafts(applicantID: applicant.id, tenant: web.dependencies.tenant) {
+            // Drafts left alone longer than the retention period go, as the form page promises.
+            if draft.isExpired(at: now) {
+                try await web.store.deleteDraft(id: draft.id, tenant: web.dependencies.tenant)
+                continue
+            }
             let procedure = try? await web.service.currentProcedure(draft.procedureCode)
             drafts.append([
                 "id": draft.id, "procedureName": procedure.map { visitor.text($0.name) } ?? draft.procedureCode,

@@ -25,7 +25,7 @@ extension WebTexts {
             "Your draft is saved. Come back to it any time from My dossiers."),
         "apply_draft_saved_at": .t("Lưu lần cuối:", "Last saved:"),
         "apply_draft_retention": .t(
-            "Bản nháp được giữ 90 ngày kể từ lần lưu cuối.", "Drafts are kept for 90 days after they were last saved."),
+            "Bản nháp không được lưu lại trong 90 ngày sẽ bị xóa.", "A draft not saved again for 90 days is deleted."),
         "apply_draft_deleted": .t("Đã xóa bản nháp.", "The draft was deleted."),
         "apply_document_missing": .t("Chưa đính kèm giấy tờ bắt buộc này.", "This required document is not attached."),
         "apply_review_title": .t("Kiểm tra lại trước khi nộp", "Check your answers before you submit"),
