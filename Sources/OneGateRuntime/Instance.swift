@@ -28,7 +28,7 @@ public struct Instance: Sendable {
             store: store, masterKey: try MasterKey(secret: configuration.secret),
             instanceName: configuration.instanceName,
             rootNotBefore: rootNotBefore, now: clock.now)
-        let calendar = try WorkingCalendar(configuration: configuration.calendar)
+        let calendar = try await effectiveCalendar(configuration.calendar, store: store)
         let units = Snapshot(UnitTree(try await store.units(tenant: configuration.tenant)))
         let service = DossierService(
             tenant: configuration.tenant, store: store, signer: signer, calendar: calendar, clock: clock, ids: ids,
@@ -51,6 +51,16 @@ public struct Instance: Sendable {
             return try await PostgresStore.connect(url: configuration.store, logger: Logger(label: "onegate.store"))
         }
         return try SQLiteStore(path: try configuration.sqlitePath(in: folder))
+    }
+
+    /// The calendar of the configuration file with the yearly overrides an administrator saved in
+    /// the store applied on top, so that those survive a restart.
+    static func effectiveCalendar(
+        _ configuration: CalendarConfiguration, store: any OneGateStore
+    ) async throws -> WorkingCalendar {
+        let stored = try InstanceSettings.calendarOverrides(
+            from: try await store.setting(InstanceSettings.calendarOverridesKey))
+        return try WorkingCalendar(configuration: configuration.applying(storedOverrides: stored))
     }
 
     /// Re-reads the unit tree after units were added or changed.

@@ -36,7 +36,9 @@ public struct DossierService: Sendable {
     public let tenant: String
     public let store: any OneGateStore
     public let signer: any EventSigner
-    public let calendar: WorkingCalendar
+    /// The working calendar, replaced as a whole when an administrator changes a year's holidays,
+    /// so that due dates computed afterwards follow the change without a restart.
+    public let calendars: Snapshot<WorkingCalendar>
     public let clock: Clock
     public let ids: IdentifierSource
     public let codeFormat: DossierCodeFormat
@@ -50,7 +52,7 @@ public struct DossierService: Sendable {
         self.tenant = tenant
         self.store = store
         self.signer = signer
-        self.calendar = calendar
+        self.calendars = Snapshot(calendar)
         self.clock = clock
         self.ids = ids
         self.codeFormat = codeFormat
@@ -58,6 +60,9 @@ public struct DossierService: Sendable {
     }
 
     public var authorizer: Authorizer { Authorizer(tree: units.value) }
+
+    /// The calendar in force now. Read it once per use case: two reads may straddle a change.
+    public var calendar: WorkingCalendar { calendars.value }
 
     // MARK: - Opening dossiers
 
