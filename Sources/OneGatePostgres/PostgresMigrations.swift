@@ -1,3 +1,4 @@
+import Foundation
 import Logging
 import OneGateCore
 import PostgresNIO
@@ -14,9 +15,12 @@ enum PostgresMigrations {
         let name: String
         /// One statement each: the extended query protocol takes one statement at a time.
         let statements: [PostgresQuery]
+        /// Work in Swift after the statements, in the same transaction (filling new columns from
+        /// the JSON bodies, say).
+        var backfill: (@Sendable (PostgresConnection, Logger) async throws -> Void)? = nil
     }
 
-    static let all: [Migration] = [core, drafts]
+    static let all: [Migration] = [core, drafts, openDossiers]
 
     /// The key of the advisory lock that serialises migrations across servers ("onegate" in ASCII).
     static let lockKey: Int64 = 0x6f6e_6567_6174_65
@@ -150,6 +154,44 @@ extension PostgresMigrations {
         ])
 }
 
+extension PostgresMigrations {
+    /// The columns "open dossiers past due" is answered from, filled for existing rows.
+    static let openDossiers = Migration(
+        name: "0003_open_dossiers",
+        statements: [
+            "ALTER TABLE dossiers ADD COLUMN received_at bigint",
+            "ALTER TABLE dossiers ADD COLUMN overdue_from bigint",
+            "ALTER TABLE dossiers ADD COLUMN extended boolean NOT NULL DEFAULT false",
+            """
+            CREATE INDEX dossiers_overdue ON dossiers (tenant, competent_unit, overdue_from)
+            WHERE overdue_from IS NOT NULL
+            """,
+        ],
+        backfill: { connection, logger in
+            let decoder = JSONDecoder()
+            var after = ("", "")
+            while true {
+                let rows = try await connection.all(
+                    """
+                    SELECT tenant, id, body FROM dossiers WHERE (tenant, id) > (\(after.0), \(after.1))
+                    ORDER BY tenant, id LIMIT 1000
+                    """, logger: logger)
+                guard !rows.isEmpty else { return }
+                for row in rows {
+                    let (tenant, id, body) = try row.decode((String, String, String).self)
+                    let columns = OpenDossierColumns(try decoder.decode(Dossier.self, from: Data(body.utf8)))
+                    try await connection.run(
+                        """
+                        UPDATE dossiers SET received_at = \(columns.receivedAt.map(PostgresStore.millis)),
+                        overdue_from = \(columns.overdueFrom.map(PostgresStore.millis)), extended = \(columns.extended)
+                        WHERE tenant = \(tenant) AND id = \(id)
+                        """, logger: logger)
+                    after = (tenant, id)
+                }
+            }
+        })
+}
+
 extension PostgresStore {
     /// Applies pending migrations in one transaction under a transaction-scoped advisory lock: a
     /// second server starting at the same moment waits, then finds everything applied. DDL is
@@ -184,6 +226,7 @@ extension PostgresStore {
                 for statement in migration.statements {
                     try await connection.run(statement, logger: self.logger)
                 }
+                try await migration.backfill?(connection, self.logger)
                 try await connection.run(
                     "INSERT INTO schema_migrations(name) VALUES (\(migration.name))", logger: self.logger)
                 newlyApplied.append(migration.name)

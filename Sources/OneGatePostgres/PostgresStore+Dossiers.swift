@@ -65,15 +65,20 @@ extension PostgresStore {
         }
         // The inbox orders by what is due next: the reception check while submitted (as in SQLite).
         let due = (dossier.dueAt ?? dossier.receptionDue).map(Self.millis)
+        let open = OpenDossierColumns(dossier)
+        let receivedAt = open.receivedAt.map(Self.millis)
+        let overdueFrom = open.overdueFrom.map(Self.millis)
         if change.expectedVersion == 0 {
             try await connection.run(
                 """
                 INSERT INTO dossiers(tenant, id, code, reference, procedure_code, applicant_id, receiving_unit,
-                competent_unit, state, assignee, due_at, submitted_at, updated_at, version, body)
+                competent_unit, state, assignee, due_at, submitted_at, updated_at, version, body, received_at,
+                overdue_from, extended)
                 VALUES (\(dossier.tenant), \(dossier.id), \(dossier.code), \(dossier.reference),
                 \(dossier.procedureCode), \(dossier.applicantID), \(dossier.receivingUnit), \(dossier.competentUnit),
                 \(dossier.state.rawValue), \(dossier.assignee), \(due), \(Self.millis(dossier.submittedAt)),
-                \(Self.millis(dossier.updatedAt)), \(dossier.version), \(body))
+                \(Self.millis(dossier.updatedAt)), \(dossier.version), \(body), \(receivedAt), \(overdueFrom),
+                \(open.extended))
                 """, logger: logger)
         } else {
             // The row lock taken here makes a concurrent writer wait, then re-check the version and
@@ -82,7 +87,8 @@ extension PostgresStore {
                 """
                 UPDATE dossiers SET code = \(dossier.code), state = \(dossier.state.rawValue),
                 assignee = \(dossier.assignee), due_at = \(due), updated_at = \(Self.millis(dossier.updatedAt)),
-                version = \(dossier.version), body = \(body)
+                version = \(dossier.version), body = \(body), received_at = \(receivedAt),
+                overdue_from = \(overdueFrom), extended = \(open.extended)
                 WHERE tenant = \(dossier.tenant) AND id = \(dossier.id) AND version = \(change.expectedVersion)
                 RETURNING 1
                 """, logger: logger)

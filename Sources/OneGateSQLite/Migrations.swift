@@ -1,4 +1,6 @@
+import Foundation
 import GRDB
+import OneGateCore
 
 /// The schema, as append-only numbered migrations. The PostgreSQL adapter keeps the same list of
 /// meanings. Every large table carries the province (tenant) key first in its primary key, so that
@@ -89,6 +91,48 @@ enum Migrations {
                     CREATE INDEX document_owners_by_owner ON document_owners(tenant, owner);
                     """)
         }
+        migrator.registerMigration("0003_open_dossiers") { db in
+            // The columns "open dossiers past due" is answered from (kpi.md): an indicator that
+            // depends on the instant asked about cannot be a counter, so it is an index range.
+            try db.execute(
+                sql: """
+                    ALTER TABLE dossiers ADD COLUMN received_at INTEGER;
+                    ALTER TABLE dossiers ADD COLUMN overdue_from INTEGER;
+                    ALTER TABLE dossiers ADD COLUMN extended INTEGER NOT NULL DEFAULT 0;
+                    """)
+            try backfillOpenDossierColumns(db)
+            try db.execute(
+                sql: """
+                    CREATE INDEX dossiers_overdue ON dossiers(tenant, competent_unit, overdue_from)
+                        WHERE overdue_from IS NOT NULL;
+                    """)
+        }
         return migrator
+    }
+
+    /// Fills the open-dossier columns of rows written before they existed, a page at a time.
+    static func backfillOpenDossierColumns(_ db: Database) throws {
+        let decoder = JSONDecoder()
+        var after: (String, String) = ("", "")
+        while true {
+            let rows = try Row.fetchAll(
+                db,
+                sql: """
+                    SELECT tenant, id, body FROM dossiers WHERE (tenant, id) > (?, ?) ORDER BY tenant, id LIMIT 1000
+                    """, arguments: [after.0, after.1])
+            guard let last = rows.last else { return }
+            for row in rows {
+                let dossier = try decoder.decode(Dossier.self, from: Data((row["body"] as String).utf8))
+                let columns = OpenDossierColumns(dossier)
+                try db.execute(
+                    sql:
+                        "UPDATE dossiers SET received_at = ?, overdue_from = ?, extended = ? WHERE tenant = ? AND id = ?",
+                    arguments: [
+                        columns.receivedAt.map(SQLiteStore.millis), columns.overdueFrom.map(SQLiteStore.millis),
+                        columns.extended ? 1 : 0, row["tenant"] as String, row["id"] as String,
+                    ])
+            }
+            after = (last["tenant"], last["id"])
+        }
     }
 }

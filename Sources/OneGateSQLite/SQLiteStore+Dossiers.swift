@@ -43,18 +43,21 @@ extension SQLiteStore {
                 let stored: Data = row["body"]
                 return .replayed(StoredResponse(status: row["status"], body: Array(stored)))
             }
+            let open = OpenDossierColumns(dossier)
             let columns: StatementArguments = [
                 // The inbox orders by what is due next: the reception check while submitted.
                 dossier.code, dossier.state.rawValue, dossier.assignee,
                 (dossier.dueAt ?? dossier.receptionDue).map(Self.millis),
-                Self.millis(dossier.updatedAt), dossier.version, body, dossier.tenant, dossier.id,
+                Self.millis(dossier.updatedAt), dossier.version, body, open.receivedAt.map(Self.millis),
+                open.overdueFrom.map(Self.millis), open.extended ? 1 : 0, dossier.tenant, dossier.id,
             ]
             if change.expectedVersion == 0 {
                 try db.execute(
                     sql: """
-                        INSERT INTO dossiers(code, state, assignee, due_at, updated_at, version, body, tenant, id,
-                        reference, procedure_code, applicant_id, receiving_unit, competent_unit, submitted_at)
-                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                        INSERT INTO dossiers(code, state, assignee, due_at, updated_at, version, body, received_at,
+                        overdue_from, extended, tenant, id, reference, procedure_code, applicant_id, receiving_unit,
+                        competent_unit, submitted_at)
+                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                         """,
                     arguments: columns + [
                         dossier.reference, dossier.procedureCode, dossier.applicantID,
@@ -64,7 +67,8 @@ extension SQLiteStore {
                 try db.execute(
                     sql: """
                         UPDATE dossiers SET code = ?, state = ?, assignee = ?, due_at = ?, updated_at = ?, version = ?,
-                        body = ? WHERE tenant = ? AND id = ? AND version = ?
+                        body = ?, received_at = ?, overdue_from = ?, extended = ?
+                        WHERE tenant = ? AND id = ? AND version = ?
                         """,
                     arguments: columns + [change.expectedVersion])
                 guard db.changesCount == 1 else { throw OneGateError.versionConflict }

@@ -21,13 +21,15 @@ struct PostgresStoreTests {
                 for store in stores { group.addTask { try await store.migrate() } }
                 return try await group.reduce(into: [String]()) { $0 += $1 }
             }
-            #expect(applied == ["0001_core", "0002_drafts"])
-            for store in stores { #expect(try await store.appliedMigrations() == ["0001_core", "0002_drafts"]) }
+            #expect(applied == ["0001_core", "0002_drafts", "0003_open_dossiers"])
+            for store in stores {
+                #expect(try await store.appliedMigrations() == ["0001_core", "0002_drafts", "0003_open_dossiers"])
+            }
             try await stores[0].saveUnits(Fixtures.units, tenant: Fixtures.tenant)
             for store in stores { await store.shutdown() }
 
             let reopened = try await database.connect()
-            #expect(try await reopened.appliedMigrations() == ["0001_core", "0002_drafts"])
+            #expect(try await reopened.appliedMigrations() == ["0001_core", "0002_drafts", "0003_open_dossiers"])
             #expect(try await reopened.migrate().isEmpty)
             #expect(try await reopened.units(tenant: Fixtures.tenant).count == Fixtures.units.count)
             await reopened.shutdown()

@@ -112,9 +112,9 @@ struct StoreContractTests {
     @Test func sqliteMigrationsAreAppliedOnceAndReopenKeepsData() async throws {
         let test = try await TestInstance.make()
         defer { test.remove() }
-        #expect(try await test.store.appliedMigrations() == ["0001_core", "0002_drafts"])
+        #expect(try await test.store.appliedMigrations() == ["0001_core", "0002_drafts", "0003_open_dossiers"])
         let reopened = try await TestInstance.make(folder: test.folder)
         #expect(try await reopened.store.units(tenant: Fixtures.tenant).count == Fixtures.units.count)
-        #expect(try await reopened.store.appliedMigrations() == ["0001_core", "0002_drafts"])
+        #expect(try await reopened.store.appliedMigrations() == ["0001_core", "0002_drafts", "0003_open_dossiers"])
     }
 }

@@ -250,7 +250,7 @@ public protocol DossierStore: Sendable {
 /// Everything OneGate stores. Each adapter (SQLite, PostgreSQL) implements it with each call one
 /// transaction, and no transaction or connection type crosses this boundary.
 public protocol OneGateStore: DirectoryStore, CatalogueStore, DocumentStore, DossierStore, CredentialStore,
-    ApplicantStore
+    ApplicantStore, CounterSource, OpenDossierIndex
 {
     /// Instance-wide settings (name, configuration) as key/value text.
     func setting(_ key: String) async throws -> String?

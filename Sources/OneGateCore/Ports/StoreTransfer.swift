@@ -54,6 +54,8 @@ public enum TransferTable: String, CaseIterable, Sendable, Hashable, Codable {
                 .text("procedure_code"), .text("applicant_id"), .text("receiving_unit"), .text("competent_unit"),
                 .text("state"), .text("assignee", optional: true), .integer("due_at", optional: true),
                 .integer("submitted_at"), .integer("updated_at"), .integer("version"), .text("body"),
+                .integer("received_at", optional: true), .integer("overdue_from", optional: true),
+                TransferColumn("extended", .flag),
             ]
         case .events:
             return [

@@ -1,0 +1,41 @@
+import Foundation
+import OneGateCore
+import PostgresNIO
+
+extension PostgresStore {
+    /// One `GROUP BY procedure, metric` over the counters' primary key (tenant, unit, period, …).
+    public func counterSums(units: [String], periods: [String], tenant: String) async throws -> CounterSums {
+        guard !units.isEmpty, !periods.isEmpty else { return CounterSums() }
+        let rows = try await statement { connection in
+            try await connection.all(
+                """
+                SELECT procedure, metric, SUM(value)::bigint FROM counters
+                WHERE tenant = \(tenant) AND unit = ANY(\(units)) AND period = ANY(\(periods))
+                GROUP BY procedure, metric
+                """, logger: self.logger
+            ).map { try $0.decode((String, String, Int64).self) }
+        }
+        var sums: [String: [String: Int]] = [:]
+        for (procedure, metric, total) in rows { sums[procedure, default: [:]][metric] = Int(total) }
+        return CounterSums(byProcedure: sums)
+    }
+
+    /// A range over the partial index (tenant, competent unit, overdue_from) of open dossiers.
+    public func openPastDue(
+        units: [String], received: Range<Date>, at: Date, procedure: String?, tenant: String
+    ) async throws -> OpenPastDue {
+        guard !units.isEmpty else { return .zero }
+        let row = try await statement { connection in
+            try await connection.first(
+                """
+                SELECT COUNT(*)::bigint, COUNT(*) FILTER (WHERE extended)::bigint FROM dossiers
+                WHERE tenant = \(tenant) AND competent_unit = ANY(\(units)) AND overdue_from IS NOT NULL
+                AND overdue_from < \(Self.millis(at)) AND received_at >= \(Self.millis(received.lowerBound))
+                AND received_at < \(Self.millis(received.upperBound))
+                AND (\(procedure)::text IS NULL OR procedure_code = \(procedure))
+                """, logger: self.logger
+            )?.decode((Int64, Int64).self)
+        }
+        return OpenPastDue(pastDue: Int(row?.0 ?? 0), apologised: Int(row?.1 ?? 0))
+    }
+}
