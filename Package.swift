@@ -118,7 +118,10 @@ let package = Package(
         ),
         .testTarget(
             name: "OneGateStoreTests",
-            dependencies: ["OneGateCore", "OneGateSQLite", "OneGatePostgres", "OneGateSigning", "OneGateTestSupport"],
+            dependencies: [
+                "OneGateCore", "OneGateSQLite", "OneGatePostgres", "OneGateSigning", "OneGateTestSupport",
+                "OneGateRuntime", "OneGateDemo",
+            ],
             swiftSettings: strict
         ),
         .testTarget(

@@ -39,3 +39,18 @@ extension PostgresStore {
         return OpenPastDue(pastDue: Int(row?.0 ?? 0), apologised: Int(row?.1 ?? 0))
     }
 }
+
+extension PostgresStore {
+    public func replaceCounters(_ rows: [CounterDelta], tenant: String) async throws {
+        try await transaction { connection in
+            try await connection.run("DELETE FROM counters WHERE tenant = \(tenant)", logger: self.logger)
+            for row in rows where row.delta != 0 {
+                try await connection.run(
+                    """
+                    INSERT INTO counters(tenant, unit, procedure, period, metric, value)
+                    VALUES (\(tenant), \(row.unit), \(row.procedure), \(row.period), \(row.metric), \(Int64(row.delta)))
+                    """, logger: self.logger)
+            }
+        }
+    }
+}

@@ -51,3 +51,16 @@ extension SQLiteStore {
         }
     }
 }
+
+extension SQLiteStore {
+    public func replaceCounters(_ rows: [CounterDelta], tenant: String) async throws {
+        try await write { db in
+            try db.execute(sql: "DELETE FROM counters WHERE tenant = ?", arguments: [tenant])
+            let statement = try db.makeStatement(
+                sql: "INSERT INTO counters(tenant, unit, procedure, period, metric, value) VALUES (?, ?, ?, ?, ?, ?)")
+            for row in rows where row.delta != 0 {
+                try statement.execute(arguments: [tenant, row.unit, row.procedure, row.period, row.metric, row.delta])
+            }
+        }
+    }
+}

@@ -247,10 +247,16 @@ public protocol DossierStore: Sendable {
     func counters(units: [String], periods: [String], tenant: String) async throws -> [String: Int]
 }
 
+/// Rewriting a tenant's counters from a rebuild (`onegate kpi rebuild --repair`).
+public protocol CounterRepair: Sendable {
+    /// Replaces every counter of `tenant` with `rows`, in one transaction.
+    func replaceCounters(_ rows: [CounterDelta], tenant: String) async throws
+}
+
 /// Everything OneGate stores. Each adapter (SQLite, PostgreSQL) implements it with each call one
 /// transaction, and no transaction or connection type crosses this boundary.
 public protocol OneGateStore: DirectoryStore, CatalogueStore, DocumentStore, DossierStore, CredentialStore,
-    ApplicantStore, CounterSource, OpenDossierIndex
+    ApplicantStore, CounterSource, OpenDossierIndex, CounterRepair
 {
     /// Instance-wide settings (name, configuration) as key/value text.
     func setting(_ key: String) async throws -> String?

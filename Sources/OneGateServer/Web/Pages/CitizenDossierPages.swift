@@ -116,10 +116,10 @@ struct CitizenDossierPages {
                 "canWithdraw": !dossier.state.isTerminal && dossier.state != .processed,
                 "canEvaluate": dossier.state.isTerminal, "evaluated": evaluation != nil,
                 "rating": evaluation?.rating ?? 0,
-                "ratings": (1...5).map {
+                "ratings": (1...5).map { (value: Int) -> [String: Any] in
                     [
-                        "value": $0, "label": visitor.text("rating_\($0)"),
-                        "checked": evaluation?.rating == $0,
+                        "value": value, "label": visitor.text("rating_\(value)"),
+                        "checked": evaluation?.rating == value,
                     ]
                 },
                 "notice": noticeText ?? "", "hasNotice": noticeText != nil,
