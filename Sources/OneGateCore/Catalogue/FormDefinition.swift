@@ -18,11 +18,15 @@ public struct FormField: Sendable, Hashable, Codable {
     public var maximum: Double?
     /// Allowed values of a `select` field.
     public var options: [String]?
+    /// What each option is called on forms, by value; a value without a label is shown as itself.
+    public var optionLabels: [String: LocalizedText]?
 
     public init(
         name: String, label: LocalizedText, type: FieldType, required: Bool = true, maxLength: Int? = nil,
-        minimum: Double? = nil, maximum: Double? = nil, options: [String]? = nil
+        minimum: Double? = nil, maximum: Double? = nil, options: [String]? = nil,
+        optionLabels: [String: LocalizedText]? = nil
     ) {
+        self.optionLabels = optionLabels
         self.name = name
         self.label = label
         self.type = type
@@ -31,6 +35,26 @@ public struct FormField: Sendable, Hashable, Codable {
         self.minimum = minimum
         self.maximum = maximum
         self.options = options
+    }
+}
+
+extension FormField {
+    /// How a stored answer reads in `language`: an option's label, yes/no, or the text itself.
+    public func display(_ value: JSONValue?, language: Language) -> String {
+        switch value {
+        case .string(let text):
+            if type == .select, let label = optionLabels?[text] { return label.text(language) }
+            return text
+        case .int(let int): return String(int)
+        case .double(let double): return String(double)
+        case .bool(let flag): return flag ? (language == .vi ? "Có" : "Yes") : (language == .vi ? "Không" : "No")
+        default: return ""
+        }
+    }
+
+    /// The label of one option in `language` (the value itself when it has none).
+    public func optionLabel(_ option: String, language: Language) -> String {
+        optionLabels?[option]?.text(language) ?? option
     }
 }
 

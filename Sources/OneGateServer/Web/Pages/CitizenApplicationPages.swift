@@ -173,15 +173,8 @@ struct CitizenApplicationPages {
         _ draft: Draft, procedure: Procedure, visitor: Visitor, errors: [[String: String]]
     ) -> Response {
         let answers = procedure.form.fields.map { field -> [String: String] in
-            let value: String
-            switch draft.data[field.name] {
-            case .string(let text): value = text
-            case .int(let int): value = String(int)
-            case .double(let double): value = String(double)
-            case .bool(let flag): value = visitor.text(flag ? "yes" : "no")
-            default: value = "—"
-            }
-            return ["label": visitor.text(field.label), "value": value]
+            let value = field.display(draft.data[field.name], language: visitor.language)
+            return ["label": visitor.text(field.label), "value": value.isEmpty ? "—" : value]
         }
         let documents = procedure.documents.map { document -> [String: Any] in
             let attached = draft.components.first { $0.requirement == document.id && $0.document != nil }

@@ -281,7 +281,9 @@ struct CounterPages {
             }
             if field.type == .date { values["hint"] = visitor.text("counter_hint_date") }
             if let maximum = field.maxLength { values["maxlength"] = maximum }
-            values["options"] = (field.options ?? []).map { ["value": $0, "label": $0, "selected": $0 == value] }
+            values["options"] = (field.options ?? []).map {
+                ["value": $0, "label": field.optionLabel($0, language: visitor.language), "selected": $0 == value]
+            }
             if let message = error(id) { values["error"] = message }
             fields.append(values)
         }
@@ -353,7 +355,9 @@ struct CounterPages {
             let shown =
                 field.type == .boolean
                 ? visitor.text(value == "true" ? "yes" : "no")
-                : application.data[field.name].map { OfficerPages.display($0, visitor: visitor) } ?? ""
+                : field.type == .select
+                    ? field.optionLabel(value, language: visitor.language)
+                    : application.data[field.name].map { OfficerPages.display($0, visitor: visitor) } ?? ""
             answers.append(["label": visitor.text(field.label), "value": shown])
         }
         var documents: [[String: Any]] = []

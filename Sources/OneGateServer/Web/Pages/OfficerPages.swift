@@ -267,7 +267,11 @@ struct OfficerPages {
         var rows: [[String: Any]] = []
         for field in procedure.form.fields {
             guard let value = dossier.data[field.name], value != .null else { continue }
-            rows.append(["label": visitor.text(field.label), "value": display(value, visitor: visitor)])
+            let shown =
+                field.type == .select
+                ? field.optionLabel(value.stringValue ?? "", language: visitor.language)
+                : display(value, visitor: visitor)
+            rows.append(["label": visitor.text(field.label), "value": shown])
         }
         let known = Set(procedure.form.fields.map(\.name))
         for key in dossier.data.keys.sorted() where !known.contains(key) {

@@ -61,7 +61,9 @@ struct ApplicationForm {
             case .multiline: entry["isTextarea"] = true
             case .select:
                 entry["isSelect"] = true
-                entry["options"] = (field.options ?? []).map { ["value": $0, "selected": $0 == text] }
+                entry["options"] = (field.options ?? []).map {
+                    ["value": $0, "label": field.optionLabel($0, language: visitor.language), "selected": $0 == text]
+                }
             case .boolean:
                 entry["isCheckbox"] = true
                 entry["checked"] = value == .bool(true)
