@@ -383,7 +383,7 @@ def proxy():
 
 def field(name, vi, en, type_, required=True, **extra):
     result = {"name": name, "label": lt(vi, en), "type": type_, "required": required}
-    for key in ("maxLength", "minimum", "maximum", "options"):
+    for key in ("maxLength", "minimum", "maximum", "options", "optionLabels"):
         if key in extra:
             result[key] = extra[key]
     return result
@@ -409,8 +409,209 @@ def phone():
     return field("phone", "Số điện thoại liên hệ", "Contact phone number", "phone")
 
 
-def select(name, vi, en, options, required=True):
-    return field(name, vi, en, "select", required, options=options)
+# What each select option is called on the form (FormField.optionLabels), by raw value: (vi, en). A value
+# that reads differently in one field gets a per-field override: select(..., labels={value: (vi, en)}).
+OPTION_LABELS = {
+    # sex
+    "male": ("Nam", "Male"),
+    "female": ("Nữ", "Female"),
+    # kinds of civil-status record
+    "birth": ("Khai sinh", "Birth"),
+    "marriage": ("Kết hôn", "Marriage"),
+    "death": ("Khai tử", "Death"),
+    "parent_child_recognition": ("Nhận cha, mẹ, con", "Parent–child recognition"),
+    "guardianship": ("Giám hộ", "Guardianship"),
+    "adoption": ("Nuôi con nuôi", "Adoption"),
+    # purpose of a paper
+    "personal_use": ("Bổ sung hồ sơ cá nhân", "Personal records"),
+    "employment": ("Xin việc làm", "Employment"),
+    "study": ("Học tập", "Study"),
+    "study_abroad": ("Du học", "Study abroad"),
+    "legal_proceedings": ("Giải quyết việc tố tụng", "Legal proceedings"),
+    "property_transaction": ("Giao dịch về tài sản, nhà đất", "Property transaction"),
+    "other": ("Khác", "Other"),
+    # relationships
+    "spouse": ("Vợ, chồng", "Spouse"),
+    "child": ("Con", "Child"),
+    "parent": ("Cha, mẹ", "Parent"),
+    "sibling": ("Anh, chị, em ruột", "Sibling"),
+    "relative": ("Người thân thích khác", "Other relative"),
+    "father": ("Cha", "Father"),
+    "mother": ("Mẹ", "Mother"),
+    # change of civil-status details
+    "change_name": ("Thay đổi họ, chữ đệm, tên", "Change of name"),
+    "correct_details": ("Cải chính thông tin hộ tịch", "Correction of civil-status details"),
+    "add_details": ("Bổ sung thông tin hộ tịch", "Addition of missing civil-status details"),
+    "change_ethnicity": ("Xác định lại dân tộc", "Re-determination of ethnicity"),
+    # guardianship
+    "appointed": ("Giám hộ cử", "Appointed guardian"),
+    "by_law": ("Giám hộ đương nhiên", "Guardian by law"),
+    # accommodation
+    "own_home": ("Chỗ ở thuộc sở hữu của mình", "Own home"),
+    "rented": ("Chỗ ở thuê, mượn", "Rented or borrowed accommodation"),
+    # social protection
+    "elderly_80_plus": ("Người cao tuổi từ đủ 80 tuổi trở lên", "Person aged 80 or over"),
+    "elderly_poor": ("Người cao tuổi thuộc hộ nghèo", "Elderly person in a poor household"),
+    "person_with_disability": ("Người khuyết tật", "Person with a disability"),
+    "orphan": ("Trẻ em mồ côi", "Orphaned child"),
+    "single_parent_poor": ("Người đơn thân thuộc hộ nghèo đang nuôi con",
+                           "Single parent in a poor household raising children"),
+    # kinds of disability (Luật Người khuyết tật 2010, Điều 3)
+    "mobility": ("Khuyết tật vận động", "Physical (mobility) disability"),
+    "hearing_speech": ("Khuyết tật nghe, nói", "Hearing or speech disability"),
+    "visual": ("Khuyết tật nhìn", "Visual disability"),
+    "mental": ("Khuyết tật thần kinh, tâm thần", "Mental or psychosocial disability"),
+    "intellectual": ("Khuyết tật trí tuệ", "Intellectual disability"),
+    # replacement of a certificate
+    "lost": ("Bị mất", "Lost"),
+    "damaged": ("Bị hư hỏng", "Damaged"),
+    "details_changed": ("Thay đổi thông tin", "Details have changed"),
+    # changes to a business registration
+    "address": ("Địa chỉ", "Address"),
+    "business_lines": ("Ngành, nghề kinh doanh", "Lines of business"),
+    "capital": ("Vốn kinh doanh", "Business capital"),
+    "owner": ("Chủ hộ kinh doanh", "Business owner"),
+    "name": ("Tên", "Name"),
+    "head_office": ("Địa chỉ trụ sở chính", "Head office address"),
+    "legal_representative": ("Người đại diện theo pháp luật", "Legal representative"),
+    "charter_capital": ("Vốn điều lệ", "Charter capital"),
+    # land
+    "residential": ("Đất ở", "Residential land"),
+    "commercial": ("Đất thương mại, dịch vụ", "Commercial and service land"),
+    "perennial_crops": ("Đất trồng cây lâu năm", "Perennial crop land"),
+    "aquaculture": ("Đất nuôi trồng thủy sản", "Aquaculture land"),
+    "agricultural": ("Đất sản xuất nông nghiệp", "Agricultural land"),
+    "forest": ("Đất lâm nghiệp", "Forest land"),
+    "transfer": ("Chuyển nhượng", "Transfer"),
+    "gift": ("Tặng cho", "Gift"),
+    "inheritance": ("Thừa kế", "Inheritance"),
+    "allocation": ("Giao đất", "Land allocation"),
+    "annual_lease": ("Thuê đất trả tiền thuê đất hằng năm", "Lease with annual rent payments"),
+    "lump_sum_lease": ("Thuê đất trả tiền thuê đất một lần cho cả thời gian thuê",
+                       "Lease with the rent paid once for the whole term"),
+    "cadastral_map": ("Bản đồ địa chính", "Cadastral map"),
+    "land_register": ("Sổ địa chính", "Cadastral register"),
+    "land_price": ("Giá đất", "Land prices"),
+    "planning": ("Quy hoạch, kế hoạch sử dụng đất", "Land use planning"),
+    # tree species
+    "acacia": ("Keo", "Acacia"),
+    "eucalyptus": ("Bạch đàn", "Eucalyptus"),
+    "pine": ("Thông", "Pine"),
+    "cinnamon": ("Quế", "Cinnamon"),
+    "anise": ("Hồi", "Star anise"),
+    # school grades
+    "6": ("Lớp 6", "Grade 6"),
+    "7": ("Lớp 7", "Grade 7"),
+    "8": ("Lớp 8", "Grade 8"),
+    "9": ("Lớp 9", "Grade 9"),
+    "10": ("Lớp 10", "Grade 10"),
+    "11": ("Lớp 11", "Grade 11"),
+    "12": ("Lớp 12", "Grade 12"),
+    # criminal record certificates
+    "form_1": ("Phiếu lý lịch tư pháp số 1", "Criminal record certificate No. 1"),
+    "form_2": ("Phiếu lý lịch tư pháp số 2", "Criminal record certificate No. 2"),
+    # types of enterprise (Luật Doanh nghiệp 2020)
+    "single_member_llc": ("Công ty trách nhiệm hữu hạn một thành viên", "Single-member limited liability company"),
+    "multi_member_llc": ("Công ty trách nhiệm hữu hạn hai thành viên trở lên",
+                         "Limited liability company with two or more members"),
+    "joint_stock": ("Công ty cổ phần", "Joint-stock company"),
+    "partnership": ("Công ty hợp danh", "Partnership"),
+    "private": ("Doanh nghiệp tư nhân", "Private enterprise"),
+    "branch": ("Chi nhánh", "Branch"),
+    "representative_office": ("Văn phòng đại diện", "Representative office"),
+    "business_location": ("Địa điểm kinh doanh", "Business location"),
+    # construction: grade of works, class of practice certificate, fields of practice
+    "special": ("Cấp đặc biệt", "Special grade"),
+    "I": ("Hạng I", "Class I"),
+    "II": ("Hạng II", "Class II"),
+    "III": ("Hạng III", "Class III"),
+    "survey": ("Khảo sát xây dựng", "Construction survey"),
+    "architecture": ("Thiết kế kiến trúc công trình", "Architectural design"),
+    "structural_design": ("Thiết kế kết cấu công trình", "Structural design"),
+    "supervision": ("Giám sát thi công xây dựng", "Construction supervision"),
+    "cost_estimation": ("Định giá xây dựng", "Construction cost estimation"),
+    # road transport services
+    "taxi": ("Xe taxi", "Taxi"),
+    "contract": ("Xe hợp đồng", "Contract hire"),
+    "fixed_route": ("Xe chạy tuyến cố định", "Fixed-route coach"),
+    "truck": ("Xe tải", "Truck"),
+    "tourist": ("Xe du lịch", "Tourist vehicle"),
+    # fishing ports of Quảng Ninh
+    "cai_rong": ("Cái Rồng", "Cai Rong"),
+    "hon_gai": ("Hòn Gai", "Hon Gai"),
+    "cat_tien": ("Cát Tiên", "Cat Tien"),
+    "van_gia": ("Vạn Gia", "Van Gia"),
+    # fishing gear and zones (Luật Thủy sản 2017)
+    "gillnet": ("Lưới rê", "Gillnet"),
+    "longline": ("Câu vàng", "Longline"),
+    "purse_seine": ("Lưới vây", "Purse seine"),
+    "trawl": ("Lưới kéo", "Trawl"),
+    "trap": ("Lồng bẫy", "Traps and pots"),
+    "coastal": ("Vùng ven bờ", "Coastal zone"),
+    "inshore": ("Vùng lộng", "Inshore zone"),
+    "offshore": ("Vùng khơi", "Offshore zone"),
+    # food safety
+    "seafood": ("Thủy sản và sản phẩm thủy sản", "Fish and fishery products"),
+    "meat": ("Thịt và sản phẩm từ thịt", "Meat and meat products"),
+    "vegetables": ("Rau, củ, quả", "Vegetables and fruit"),
+    "forest_products": ("Lâm sản dùng làm thực phẩm", "Forest products used as food"),
+    "production": ("Sản xuất", "Production"),
+    "trading": ("Kinh doanh", "Trading"),
+    # pharmacy practice
+    "pharmacy_owner": ("Phụ trách chuyên môn nhà thuốc", "Pharmacist in charge of a pharmacy"),
+    "drugstore": ("Phụ trách chuyên môn quầy thuốc", "Person in charge of a drug counter"),
+    "wholesale": ("Phụ trách chuyên môn cơ sở bán buôn thuốc", "Person in charge of a drug wholesaler"),
+    "manufacturing": ("Phụ trách chuyên môn cơ sở sản xuất thuốc", "Person in charge of a drug manufacturer"),
+    # medical titles (Luật Khám bệnh, chữa bệnh 2023)
+    "doctor": ("Bác sĩ", "Doctor"),
+    "physician_assistant": ("Y sĩ", "Physician assistant"),
+    "nurse": ("Điều dưỡng", "Nurse"),
+    "midwife": ("Hộ sinh", "Midwife"),
+    # diplomas and training programmes
+    "upper_secondary_graduation": ("Bằng tốt nghiệp trung học phổ thông", "Upper-secondary graduation diploma"),
+    "lower_secondary_graduation": ("Bằng tốt nghiệp trung học cơ sở", "Lower-secondary graduation diploma"),
+    "foreign_language": ("Ngoại ngữ", "Foreign languages"),
+    "it": ("Tin học", "Information technology"),
+    "both": ("Ngoại ngữ và tin học", "Foreign languages and information technology"),
+    # tourism
+    "1_star": ("1 sao", "1 star"),
+    "2_star": ("2 sao", "2 stars"),
+    "3_star": ("3 sao", "3 stars"),
+    "vietnamese": ("Tiếng Việt", "Vietnamese"),
+    "english": ("Tiếng Anh", "English"),
+    "chinese": ("Tiếng Trung Quốc", "Chinese"),
+    # foreign workers' positions (Nghị định 152/2020/NĐ-CP)
+    "manager": ("Nhà quản lý", "Manager"),
+    "executive": ("Giám đốc điều hành", "Executive"),
+    "expert": ("Chuyên gia", "Expert"),
+    "technician": ("Lao động kỹ thuật", "Technical worker"),
+    # funeral benefits
+    "social_insurance_funeral": ("Trợ cấp mai táng (bảo hiểm xã hội)", "Funeral allowance (social insurance)"),
+    "social_assistance_funeral": ("Hỗ trợ chi phí mai táng (bảo trợ xã hội)", "Funeral support (social assistance)"),
+    "none": ("Không đề nghị", "None"),
+    # awards
+    "individual": ("Cá nhân", "Individual"),
+    "collective": ("Tập thể", "Collective"),
+    "household": ("Hộ gia đình", "Household"),
+}
+
+
+def roman(prefix_vi, prefix_en, values=("I", "II", "III")):
+    """Per-field labels for roman-numbered grades: roman("Nhóm", "Group") -> {"I": ("Nhóm I", "Group I"), ...}."""
+    return {v: ("%s %s" % (prefix_vi, v), "%s %s" % (prefix_en, v)) for v in values}
+
+
+def select(name, vi, en, options, required=True, labels=None):
+    """A select field; every option gets its labels from `labels` (this field only) or OPTION_LABELS."""
+    labels = labels or {}
+    stray = set(labels) - set(options)
+    if stray:
+        raise SystemExit("select %s: labels for values that are not options: %s" % (name, sorted(stray)))
+    missing = [o for o in options if o not in labels and o not in OPTION_LABELS]
+    if missing:
+        raise SystemExit("select %s: no OPTION_LABELS entry for %s" % (name, missing))
+    option_labels = {o: lt(*labels.get(o, OPTION_LABELS.get(o))) for o in options}
+    return field(name, vi, en, "select", required, options=options, optionLabels=option_labels)
 
 
 def number(name, vi, en, minimum, maximum, required=True):
@@ -634,7 +835,10 @@ def build_catalogue():
         full_name("parent_full_name", "Họ tên người nhận", "Name of the recognising parent"),
         pid("parent_personal_id", "Số định danh cá nhân người nhận", "Recognising parent's ID number"),
         full_name("child_full_name", "Họ tên người được nhận", "Name of the child"),
-        select("relationship", "Quan hệ", "Relationship", ["father", "mother", "child"]),
+        select("relationship", "Quan hệ", "Relationship", ["father", "mother", "child"],
+               labels={"father": ("Cha nhận con", "Father recognising a child"),
+                       "mother": ("Mẹ nhận con", "Mother recognising a child"),
+                       "child": ("Con nhận cha, mẹ", "Child recognising a parent")}),
     ], "3 working_days", fee(15000, PROVINCE_FEE_VI, PROVINCE_FEE_EN), "partial",
         ("extract", "Trích lục đăng ký nhận cha, mẹ, con", "Extract of the parent–child recognition"), HT_FEE,
         eligible=True)
@@ -837,7 +1041,8 @@ def build_catalogue():
             "Consent of the householder or owner (when joining another household)", "original_document", False),
     ], [
         full_name(), pid(), addr("new_address", "Địa chỉ đăng ký thường trú", "Address to register"),
-        select("housing_kind", "Loại chỗ ở", "Kind of accommodation", ["own_home", "rented", "relative", "other"]),
+        select("housing_kind", "Loại chỗ ở", "Kind of accommodation", ["own_home", "rented", "relative", "other"],
+               labels={"relative": ("Ở nhờ nhà người thân", "Living in a relative's home")}),
     ], "7 working_days", fee(20000, "20.000 đồng/lần (10.000 đồng khi nộp trực tuyến)",
                               "20,000 VND (10,000 VND when filed online)"), "full",
         ("registration", "Thông báo kết quả đăng ký thường trú", "Permanent residence registration notice"), CU_TRU)
@@ -894,7 +1099,8 @@ def build_catalogue():
          ], [
              full_name(), pid(), date("date_of_birth", "Ngày sinh", "Date of birth"),
              select("disability_kind", "Dạng khuyết tật", "Kind of disability",
-                    ["mobility", "hearing_speech", "visual", "mental", "intellectual", "other"]),
+                    ["mobility", "hearing_speech", "visual", "mental", "intellectual", "other"],
+                    labels={"other": ("Khuyết tật khác", "Other disability")}),
          ], "20 working_days", FREE, "partial",
          ("certificate", "Giấy xác nhận khuyết tật", "Disability certificate"),
          "Luật Người khuyết tật 2010; Nghị định 28/2012/NĐ-CP; Thông tư 01/2019/TT-BLĐTBXH", eligible=True)
@@ -950,7 +1156,9 @@ def build_catalogue():
              text("business_name", "Tên hộ kinh doanh", "Business name", max_length=150),
              text("registration_number", "Mã số hộ kinh doanh", "Registration number", max_length=20),
              select("change_kind", "Nội dung thay đổi", "Change",
-                    ["address", "business_lines", "capital", "owner", "name"]),
+                    ["address", "business_lines", "capital", "owner", "name"],
+                    labels={"address": ("Địa điểm kinh doanh", "Business location"),
+                            "name": ("Tên hộ kinh doanh", "Business name")}),
              multiline("details", "Nội dung chi tiết", "Details"),
          ], "3 working_days", fee(50000, PROVINCE_FEE_VI, PROVINCE_FEE_EN), "full",
          ("certificate", "Giấy chứng nhận đăng ký hộ kinh doanh (thay đổi)", "Updated registration certificate"), DN)
@@ -1098,7 +1306,8 @@ def build_catalogue():
          ], [
              full_name(), pid(),
              number("area_ha", "Diện tích trồng (ha)", "Area (ha)", 1, 1000),
-             select("species", "Loài cây trồng", "Species", ["acacia", "eucalyptus", "pine", "cinnamon", "anise", "other"]),
+             select("species", "Loài cây trồng", "Species", ["acacia", "eucalyptus", "pine", "cinnamon", "anise", "other"],
+                    labels={"other": ("Loài cây khác", "Other species")}),
          ], "15 working_days", FREE, "partial",
          ("decision", "Quyết định hỗ trợ trồng rừng", "Decision on forest planting support"),
          "Luật Lâm nghiệp 2017; Nghị định 58/2024/NĐ-CP", eligible=True)
@@ -1225,7 +1434,8 @@ def build_catalogue():
          ], [
              tax("enterprise_code", "Mã số doanh nghiệp", "Enterprise code"),
              select("change_kind", "Nội dung thay đổi", "Change",
-                    ["head_office", "legal_representative", "charter_capital", "business_lines", "name"]),
+                    ["head_office", "legal_representative", "charter_capital", "business_lines", "name"],
+                    labels={"name": ("Tên doanh nghiệp", "Enterprise name")}),
              multiline("details", "Nội dung chi tiết", "Details"),
          ], "3 working_days",
          fee(50000, "50.000 đồng/lần; miễn lệ phí khi đăng ký qua mạng", "50,000 VND; free when filed online",
@@ -1303,7 +1513,8 @@ def build_catalogue():
              text("project_name", "Tên công trình", "Project name", max_length=200),
              tax("investor_tax_code", "Mã số thuế chủ đầu tư", "Owner's tax code"),
              addr("site_address", "Địa điểm xây dựng", "Construction site"),
-             select("grade", "Cấp công trình", "Building grade", ["special", "I", "II", "III"]),
+             select("grade", "Cấp công trình", "Building grade", ["special", "I", "II", "III"],
+                    labels=roman("Cấp", "Grade")),
          ], "20 calendar_days", fee(150000, PROVINCE_FEE_VI, PROVINCE_FEE_EN), "partial",
          ("licence", "Giấy phép xây dựng", "Construction permit"), XD, eligible=True)
 
@@ -1346,7 +1557,8 @@ def build_catalogue():
                                                           "Owner's ID number"),
         number("length_m", "Chiều dài lớn nhất (m)", "Overall length (m)", 6, 60),
         number("engine_kw", "Tổng công suất máy chính (kW)", "Main engine power (kW)", 1, 5000),
-        select("port", "Cảng cá đăng ký", "Home port", ["cai_rong", "hon_gai", "cat_tien", "van_gia", "other"]),
+        select("port", "Cảng cá đăng ký", "Home port", ["cai_rong", "hon_gai", "cat_tien", "van_gia", "other"],
+               labels={"other": ("Cảng cá khác", "Other port")}),
     ], "3 working_days", fee(40000, "Lệ phí cấp giấy chứng nhận đăng ký tàu cá (mức demo)",
                               "Registration fee (demo amount)"), "partial",
         ("certificate", "Giấy chứng nhận đăng ký tàu cá", "Fishing vessel registration certificate"),
@@ -1389,7 +1601,7 @@ def build_catalogue():
     ], [
         text("project_name", "Tên dự án, cơ sở", "Project or facility", max_length=200), tax(),
         addr("site", "Địa điểm", "Location"),
-        select("group", "Nhóm dự án", "Project group", ["I", "II", "III"]),
+        select("group", "Nhóm dự án", "Project group", ["I", "II", "III"], labels=roman("Nhóm", "Group")),
     ], "30 working_days", fee(5000000, PROVINCE_FEE_VI + " (mức demo)", PROVINCE_FEE_EN + " (demo amount)"),
         "partial", ("licence", "Giấy phép môi trường", "Environmental permit"),
         "Luật Bảo vệ môi trường 2020; Nghị định 08/2022/NĐ-CP; Nghị định 05/2025/NĐ-CP", eligible=True)
@@ -1509,7 +1721,8 @@ def build_catalogue():
          ], [
              full_name(), pid(),
              select("title", "Chức danh chuyên môn", "Professional title",
-                    ["doctor", "physician_assistant", "nurse", "midwife", "technician"]),
+                    ["doctor", "physician_assistant", "nurse", "midwife", "technician"],
+                    labels={"technician": ("Kỹ thuật y", "Medical technician")}),
          ], "30 calendar_days", fee(360000, "Phí thẩm định (mức demo)", "Appraisal fee (demo amount)"), "partial",
          ("licence", "Giấy phép hành nghề khám bệnh, chữa bệnh", "Medical practice licence"),
          "Luật Khám bệnh, chữa bệnh 2023; Nghị định 96/2023/NĐ-CP", eligible=True)
@@ -1553,7 +1766,9 @@ def build_catalogue():
          ], [
              full_name(), date("date_of_birth", "Ngày sinh", "Date of birth"),
              select("diploma_type", "Loại văn bằng", "Kind of diploma",
-                    ["upper_secondary_graduation", "lower_secondary_graduation", "foreign_language", "it"]),
+                    ["upper_secondary_graduation", "lower_secondary_graduation", "foreign_language", "it"],
+                    labels={"foreign_language": ("Chứng chỉ ngoại ngữ", "Foreign-language certificate"),
+                            "it": ("Chứng chỉ ứng dụng công nghệ thông tin", "IT skills certificate")}),
              number("graduation_year", "Năm tốt nghiệp", "Graduation year", 1960, 2030),
              copies(),
          ], "same_day", fee(3000, "3.000 đồng/bản sao (mức demo)", "3,000 VND per copy (demo amount)"), "full",
@@ -1617,7 +1832,8 @@ def build_catalogue():
              doc("photo", "Hai ảnh chân dung 3x4 cm", "Two 3x4 cm photos", "photo"),
          ], [
              full_name(), pid(), date("date_of_birth", "Ngày sinh", "Date of birth"),
-             select("languages", "Ngôn ngữ hướng dẫn", "Guiding language", ["vietnamese", "english", "chinese", "other"]),
+             select("languages", "Ngôn ngữ hướng dẫn", "Guiding language", ["vietnamese", "english", "chinese", "other"],
+                    labels={"other": ("Ngôn ngữ khác", "Other language")}),
          ], "10 working_days", fee(650000, "Phí thẩm định (mức demo)", "Appraisal fee (demo amount)"), "full",
          ("certificate", "Thẻ hướng dẫn viên du lịch nội địa", "Domestic tour guide card"),
          "Luật Du lịch 2017; Thông tư 06/2017/TT-BVHTTDL")
@@ -1897,7 +2113,7 @@ SCHEMA = {
                   {"effectiveFrom"}),
     "fee": ({"amount", "freeOnline"}, {"description"}),
     "document": ({"id", "name", "documentType", "required"}, set()),
-    "field": ({"name", "label", "type", "required"}, {"maxLength", "minimum", "maximum", "options"}),
+    "field": ({"name", "label", "type", "required"}, {"maxLength", "minimum", "maximum", "options", "optionLabels"}),
     "step": ({"id", "name", "role", "allottedMinutes", "interAgency"}, {"unit"}),
     "officer": ({"username", "fullName", "roles"}, set()),
     "citizen": ({"kind", "identifier", "fullName"}, {"username", "phone", "address"}),
@@ -2039,8 +2255,24 @@ def validate(data):
             if f["type"] == "select":
                 check(bool(f.get("options")), "%s: select %s without options" % (where, f["name"]))
                 check(len(set(f.get("options") or [])) == len(f.get("options") or []), "%s: duplicate options" % where)
+                labels = f.get("optionLabels")
+                if not isinstance(labels, dict):
+                    check(False, "%s: select %s without optionLabels" % (where, f["name"]))
+                else:
+                    check(set(labels) == set(f.get("options") or []),
+                          "%s: optionLabels of %s do not match its options (missing %s, extra %s)" % (
+                              where, f["name"], sorted(set(f.get("options") or []) - set(labels)),
+                              sorted(set(labels) - set(f.get("options") or []))))
+                    for value, label in labels.items():
+                        label_where = "%s field %s option %s" % (where, f["name"], value)
+                        if isinstance(label, dict) and set(label) == {"vi", "en"} and \
+                                all(isinstance(label[k], str) for k in ("vi", "en")):
+                            vi_text(label, label_where, strict=False)
+                        else:
+                            check(False, "%s: not a LocalizedText" % label_where)
             else:
                 check("options" not in f, "%s: options on a non-select field" % where)
+                check("optionLabels" not in f, "%s: optionLabels on a non-select field" % where)
             if f["type"] == "number":
                 check(f["minimum"] <= f["maximum"], "%s: bounds" % where)
         check(LIMIT.match(p["timeLimit"]) is not None, "%s: time limit %r" % (where, p["timeLimit"]))

@@ -73,6 +73,7 @@ struct CatalogueController {
         else { throw OneGateError.forbidden }
         let document = try await JSONBody.decode(CatalogueDocument.self, from: request, limit: 16 * 1_048_576)
         let summary = try await dependencies.store.importProcedures(document.procedures, tenant: dependencies.tenant)
+        dependencies.catalogue.invalidate()
         return try JSONBody.response(summary)
     }
 

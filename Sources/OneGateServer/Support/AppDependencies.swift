@@ -39,6 +39,8 @@ public struct AppDependencies: Sendable {
     public var sessions: SessionManager
     public var metrics: RequestMetrics
     public var limits: RequestLimits
+    /// The current catalogue, shared by the pages and the API.
+    public let catalogue = CatalogueCache()
     /// The key web forms' CSRF tokens are computed with; derived from the instance secret so that
     /// every server of an instance accepts the others' forms.
     public var formKey: [UInt8]

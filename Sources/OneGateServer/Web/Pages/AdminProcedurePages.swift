@@ -122,6 +122,7 @@ extension AdminPages {
             return procedureForm(draft, baseVersion: baseVersion, visitor: visitor, request: request, errors: errors)
         }
         let summary = try await web.store.importProcedures([procedure], tenant: tenant)
+        web.dependencies.catalogue.invalidate()
         let notice = summary.newVersions > 0 ? "procedure_saved" : "procedure_unchanged"
         return web.redirect("/admin/procedures/\(Web.queryEscape(code))?notice=\(notice)")
     }

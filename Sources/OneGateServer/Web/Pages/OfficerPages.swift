@@ -62,8 +62,11 @@ struct OfficerPages {
         case "all": states = DossierState.allCases.filter { $0 != .draft }
         default: states = DossierState(rawValue: stateFilter).map { [$0] } ?? Self.openStates
         }
+        // An officer whose roles cover the whole province needs no unit filter: the store then
+        // walks its due-date order instead of testing every row against a list of every unit.
+        let everywhere = scope.count >= tree.units.count
         var dossierQuery = DossierQuery(
-            tenant: web.dependencies.tenant, units: scope.sorted(), states: states,
+            tenant: web.dependencies.tenant, units: everywhere ? nil : scope.sorted(), states: states,
             procedureCode: procedure.isEmpty ? nil : procedure, limit: Self.pageSize,
             offset: (page - 1) * Self.pageSize)
         if mine { dossierQuery.assignee = officer.id }

@@ -20,13 +20,15 @@ struct PublicPages {
 
     @Sendable func home(_ request: Request, context: AppRequestContext) async throws -> Response {
         let visitor = web.visitor(request, context)
-        let all = try await web.store.currentProcedures(tenant: web.dependencies.tenant)
+        let all = try await web.dependencies.catalogue.current(store: web.store, tenant: web.dependencies.tenant)
         var topics: [String: (LocalizedText, Int)] = [:]
         for procedure in all {
             let key = procedure.topic.vi
             topics[key] = (procedure.topic, (topics[key]?.1 ?? 0) + 1)
         }
-        let topicList = topics.values.sorted { visitor.text($0.0) < visitor.text($1.0) }.map { topic, count in
+        let topicList = topics.values.sorted {
+            TextFolding.fold(visitor.text($0.0)) < TextFolding.fold(visitor.text($1.0))
+        }.map { topic, count in
             [
                 "name": visitor.text(topic), "count": count,
                 "href": "/procedures?topic=\(Web.queryEscape(topic.vi))",
@@ -56,9 +58,9 @@ struct PublicPages {
         let page = max(1, min(10_000, Int(query["page"] ?? "1") ?? 1))
         var found: [Procedure]
         if text.trimmingCharacters(in: .whitespaces).isEmpty {
-            found = try await web.store.currentProcedures(tenant: web.dependencies.tenant)
+            found = try await web.dependencies.catalogue.current(store: web.store, tenant: web.dependencies.tenant)
                 .filter { level == nil || $0.level == level }
-                .sorted { visitor.text($0.name) < visitor.text($1.name) }
+                .sorted { TextFolding.fold(visitor.text($0.name)) < TextFolding.fold(visitor.text($1.name)) }
         } else {
             found = try await web.store.searchProcedures(
                 folded: TextFolding.fold(text), level: level, tenant: web.dependencies.tenant, limit: 500, offset: 0
