@@ -1098,6 +1098,151 @@ PATHS["/api/v1/public/status"] = {"post": operation("lookupPublicStatus", "publi
     request_body={"required": True, "content": json_content(ref("PublicStatusRequest"), {
         "lookup": {"code": "000.01.40.H40-260302-0042", "secret": "K7QW3ZP9XM"}})})}
 
+# --- Indicators
+
+INDICATOR_IDS = ["procedures_online", "procedures_full_online", "dossiers_full_online", "dossiers_online",
+    "processed_fully_electronic", "digitised_at_reception", "results_electronic", "on_time", "early", "late",
+    "late_apologised", "paid_online", "reused_data", "satisfaction", "score_766"]
+DRILLABLE_IDS = [name for name in INDICATOR_IDS
+    if name not in ("procedures_online", "procedures_full_online", "score_766")]
+YEAR_PATTERN = "(19[0-9]{2}|2[01][0-9]{2})"
+MONTH_PATTERN = f"{YEAR_PATTERN}-(0[1-9]|1[0-2])"
+SCHEMAS["IndicatorId"] = enum(INDICATOR_IDS, "An indicator of docs/indicators.md.")
+SCHEMAS["IndicatorUnit"] = obj({"code": string("Unit code."), "name": ref("LocalizedText")},
+    required=["code", "name"])
+SCHEMAS["IndicatorPeriod"] = obj({
+    "key": string("The period as asked: `2026-03`, `2026-Q1` or `2026`."),
+    "from": ref("LocalDate"), "to": ref("LocalDate"),
+    "months": array(string(pattern=f"^{MONTH_PATTERN}$"), "The months covered (`YYYY-MM`)."),
+}, required=["key", "from", "to", "months"], description="A period resolved to whole months.")
+SCHEMAS["IndicatorTarget"] = obj({
+    "value": {"type": "number", "minimum": 0, "maximum": 1, "description": "The share to reach."},
+    "origin": enum(["national", "unit"], "The national template of the unit's category, or set on a unit."),
+    "category": enum(["locality", "ministry_or_branch"], "For `national`: the template's category."),
+    "unit": string("For `unit`: the unit it was set on (this one or an ancestor)."),
+}, required=["value", "origin"])
+SCHEMAS["IndicatorFigure"] = obj({
+    "id": ref("IndicatorId"), "label": ref("LocalizedText"),
+    "numerator": integer(minimum=0), "denominator": integer(minimum=0),
+    "value": {"type": "number", "description": "numerator ÷ denominator, 0 to 1; absent when the denominator is 0."},
+    "target": ref("IndicatorTarget"),
+    "gap": {"type": "number", "description": "value − target (negative when below); absent without a value."},
+    "status": enum(["met", "close", "behind", "no_data"], "Against the target: met; close (at most 10 points "
+        "below); behind; no data."),
+}, required=["id", "label", "numerator", "denominator"], description="One figure with its parts.")
+SCHEMAS["IndicatorTimeliness"] = obj({name: integer(minimum=0) for name in ["received", "withdrawn", "early",
+    "finishedOnTime", "finishedLate", "open", "openPastDue", "lateApologised"]},
+    required=["received", "withdrawn", "early", "finishedOnTime", "finishedLate", "open", "openPastDue",
+        "lateApologised"], description="The dossiers received in the period, by timeliness at the reference instant.")
+NUMBER = {"type": "number"}
+SCHEMAS["ScoreComponent"] = obj({
+    "id": string(), "label": ref("LocalizedText"), "maximum": NUMBER, "formula": string(),
+    "computable": boolean(), "share": NUMBER, "points": NUMBER, "note": string(),
+}, required=["id", "label", "maximum", "formula", "computable"])
+SCHEMAS["ScoreGroup"] = obj({
+    "group": enum(["publicity", "progress", "online", "payment", "digitisation", "satisfaction"]),
+    "label": ref("LocalizedText"), "maximum": NUMBER, "points": NUMBER, "scoredMaximum": NUMBER,
+    "components": array(ref("ScoreComponent")),
+}, required=["group", "label", "maximum", "points", "scoredMaximum", "components"])
+SCHEMAS["Score766"] = obj({
+    "points": NUMBER, "maximum": NUMBER, "computableMaximum": NUMBER, "scoredMaximum": NUMBER,
+    "groups": array(ref("ScoreGroup")),
+}, required=["points", "maximum", "computableMaximum", "scoredMaximum", "groups"],
+    description="The Decision 766 service index, as far as one instance's data computes it.")
+SCHEMAS["IndicatorReport"] = obj({
+    "unit": ref("IndicatorUnit"), "period": ref("IndicatorPeriod"),
+    "asOf": described(ref("Timestamp"), "When \"open and not past due\" was judged: the period's end, or now."),
+    "indicators": array(ref("IndicatorFigure")), "timeliness": ref("IndicatorTimeliness"),
+    "reception": array(ref("IndicatorFigure"), "The reception indicators by receiving unit."),
+    "score": ref("Score766"),
+}, required=["unit", "period", "asOf", "indicators", "timeliness", "reception", "score"])
+SCHEMAS["IndicatorChildren"] = obj({
+    "unit": ref("IndicatorUnit"), "period": ref("IndicatorPeriod"),
+    "children": array(obj({"unit": ref("IndicatorUnit"), "indicators": array(ref("IndicatorFigure")),
+        "score": NUMBER}, required=["unit", "indicators", "score"])),
+}, required=["unit", "period", "children"])
+SCHEMAS["IndicatorProcedures"] = obj({
+    "unit": ref("IndicatorUnit"), "period": ref("IndicatorPeriod"),
+    "procedures": array(obj({"code": string(), "name": ref("LocalizedText"),
+        "indicators": array(ref("IndicatorFigure"))}, required=["code", "indicators"])),
+}, required=["unit", "period", "procedures"])
+SCHEMAS["IndicatorSeries"] = obj({
+    "unit": ref("IndicatorUnit"), "from": string(), "to": string(),
+    "months": array(obj({"month": string(pattern=f"^{MONTH_PATTERN}$"),
+        "indicators": array(ref("IndicatorFigure"))}, required=["month", "indicators"])),
+}, required=["unit", "from", "to", "months"])
+SCHEMAS["IndicatorDossier"] = obj({
+    "id": string(), "code": string("The dossier's code (or submission reference)."), "procedureCode": string(),
+    "procedureName": ref("LocalizedText"), "competentUnit": string(), "receivingUnit": string(),
+    "state": enum(DOSSIER_STATES), "receivedAt": ref("Timestamp"), "dueAt": ref("Timestamp"),
+    "finishedAt": ref("Timestamp"), "timeliness": enum(["early", "on_time", "late"]),
+}, required=["id", "code", "procedureCode", "competentUnit", "receivingUnit", "state"],
+    description="A dossier behind a figure: no personal data.")
+SCHEMAS["IndicatorDossiers"] = obj({
+    "unit": ref("IndicatorUnit"), "period": ref("IndicatorPeriod"), "indicator": ref("IndicatorId"),
+    "part": enum(["numerator", "denominator"]), "procedure": string(),
+    "total": integer(minimum=0), "limit": integer(minimum=1), "offset": integer(minimum=0),
+    "items": array(ref("IndicatorDossier")),
+}, required=["unit", "period", "indicator", "part", "total", "limit", "offset", "items"])
+
+INDICATOR_UNIT = query("unit", string(pattern=r"^[0-9A-Za-z.]{1,40}$", examples=["000.01.40.H40"]),
+    "Unit code; the figures cover it and its whole subtree. Default: the caller's highest role unit.")
+INDICATOR_PERIOD = query("period", string(pattern=f"^{YEAR_PATTERN}(-(0[1-9]|1[0-2]|Q[1-4]))?$",
+    examples=["2026-03", "2026-Q1", "2026"]), "A month `YYYY-MM`, a quarter `YYYY-Qn` or a year `YYYY` "
+    "(1900 to 2199), in the instance's time zone. Default: this month.")
+INDICATOR_FORMAT = query("format", enum(["json", "csv"]), "`csv`: the same table as CSV (RFC 4180, UTF-8 with a "
+    "byte order mark, CRLF, a header row, one row per figure). Default `json`.")
+INDICATOR_LANG = query("lang", enum(["vi", "en"]), "Language of the names in CSV. Default `vi`.")
+INDICATOR_AUTH = ("Officers (any role but citizen) read the units within the subtrees of their roles; a role at the "
+    "province covers every unit. The session cookie is accepted (GET).")
+
+
+def indicator_operation(operation_id, summary, description, schema, extra=(), unprocessable=""):
+    csv = {"description": "The table as CSV (`format=csv`).", "headers": {"Content-Disposition": {
+        "description": "`attachment; filename=\"….csv\"`.", "schema": string()}},
+        "content": {"text/csv": {"schema": string()}}}
+    response = ok("The figures (JSON), or the table as CSV with `format=csv`.", ref(schema))
+    response["content"].update(csv["content"])
+    response["headers"] = csv["headers"]
+    return {"get": operation(operation_id, "indicators", summary, description + " " + INDICATOR_AUTH,
+        {200: response, 401: error(401, UNAUTHENTICATED),
+            403: error(403, "`forbidden`: a citizen or applicant, or an officer whose roles do not cover the unit."),
+            404: error(404, "`not_found` `unit`: no such unit."),
+            422: error(422, "`invalid_field`: `period`, `format`, `lang`" + unprocessable + "."),
+            500: error(500, SERVER_ERROR)},
+        security=BEARER, parameters=[INDICATOR_UNIT, *extra, INDICATOR_FORMAT, INDICATOR_LANG])}
+
+
+PATHS["/api/v1/indicators"] = indicator_operation("getIndicators", "A unit's indicators",
+    "Every indicator of the unit and its subtree for the period (docs/indicators.md): value with numerator and "
+    "denominator, the target that applies with the gap and status, the timeliness parts, the reception indicators "
+    "and the 766 score.", "IndicatorReport", extra=[INDICATOR_PERIOD])
+PATHS["/api/v1/indicators/children"] = indicator_operation("getIndicatorsByChild", "Indicators by sub-unit",
+    "The indicators of each child unit (with its own subtree): which sub-units pull the figure down.",
+    "IndicatorChildren", extra=[INDICATOR_PERIOD])
+PATHS["/api/v1/indicators/procedures"] = indicator_operation("getIndicatorsByProcedure", "Indicators by procedure",
+    "The dossier indicators of the unit for each procedure that has dossiers in the period.",
+    "IndicatorProcedures", extra=[INDICATOR_PERIOD])
+PATHS["/api/v1/indicators/series"] = indicator_operation("getIndicatorSeries", "Monthly series",
+    "Every indicator of the unit month by month, `from` to `to` (at most 36 months).", "IndicatorSeries",
+    extra=[query("from", string(pattern=f"^{MONTH_PATTERN}$", examples=["2025-04"]),
+            "First month. Default: eleven months before `to`."),
+        query("to", string(pattern=f"^{MONTH_PATTERN}$", examples=["2026-03"]), "Last month. Default: this month.")],
+    unprocessable=", `from` or `to` (not a month, `from` after `to`, or more than 36 months)")
+PATHS["/api/v1/indicators/dossiers"] = indicator_operation("getIndicatorDossiers", "The dossiers behind a figure",
+    "The dossiers counted in the numerator (or denominator) of a dossier indicator, found with the same projection "
+    "that made the counters, so that the list adds up to the figure; oldest first. Supported: every indicator "
+    "but `procedures_online`, `procedures_full_online` (they count procedures) and `score_766` (made of other "
+    "figures), which answer 422 `drill_down_unsupported`. At most 10 000 candidate dossiers are read: a larger "
+    "unit answers 422 `drill_down_too_large` (choose a sub-unit or a procedure).", "IndicatorDossiers",
+    extra=[INDICATOR_PERIOD,
+        query("indicator", ref("IndicatorId"), "The indicator.", required=True),
+        query("part", enum(["numerator", "denominator"]), "Which side of the figure. Default `numerator`."),
+        query("procedure", string(pattern=r"^[0-9A-Za-z.]{1,40}$"), "Only this procedure's dossiers."),
+        query("limit", integer(minimum=1, maximum=200), "Page size (JSON), 1 to 200. Default 50."),
+        query("offset", integer(minimum=0, maximum=2147483647), "Items to skip (JSON). Default 0.")],
+    unprocessable=", `indicator`, `part`, `limit`, `offset`; `drill_down_unsupported`, `drill_down_too_large`")
+
 # The session cookie set at login is accepted under /api/ for reads only (GET): every read that needs a
 # login may use it instead of the header; every change needs `Authorization: Bearer`.
 for item in PATHS.values():
@@ -1138,6 +1283,7 @@ DOCUMENT = {
         {"name": "public", "description": "Status lookup without an account."},
         {"name": "calendar", "description": "The working calendar (public)."},
         {"name": "audit", "description": "Signed events, verification, exports and certificates."},
+        {"name": "indicators", "description": "Indicators, targets and the dossiers behind each figure."},
     ],
     "paths": PATHS,
     "components": {

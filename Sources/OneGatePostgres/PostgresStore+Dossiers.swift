@@ -225,7 +225,8 @@ extension PostgresStore {
                 AND (\(states)::text[] IS NULL OR state = ANY(\(states)::text[]))
                 AND (\(query.procedureCode)::text IS NULL OR procedure_code = \(query.procedureCode)::text)
                 AND (\(dueBefore)::bigint IS NULL OR due_at < \(dueBefore)::bigint)
-                ORDER BY due_at ASC NULLS LAST, submitted_at DESC, id
+                ORDER BY (CASE WHEN \(query.newestFirst) THEN -submitted_at ELSE 0 END),
+                due_at ASC NULLS LAST, submitted_at DESC, id
                 LIMIT \(limit) OFFSET \(offset)
                 """, logger: self.logger
             ).map { try $0.decode(String.self) }

@@ -207,14 +207,14 @@ extension SQLiteStore {
         let offset = max(query.offset, 0)
         let countArguments = arguments
         let pageArguments = arguments + [limit, offset]
+        let order = query.newestFirst ? "submitted_at DESC, id" : "due_at IS NULL, due_at, submitted_at DESC"
         let (total, bodies) = try await read { db in
             let total = try Int.fetchOne(
                 db, sql: "SELECT COUNT(*) FROM dossiers WHERE \(whereClause)", arguments: countArguments)
             let bodies = try String.fetchAll(
                 db,
                 sql: """
-                    SELECT body FROM dossiers WHERE \(whereClause)
-                    ORDER BY due_at IS NULL, due_at, submitted_at DESC LIMIT ? OFFSET ?
+                    SELECT body FROM dossiers WHERE \(whereClause) ORDER BY \(order) LIMIT ? OFFSET ?
                     """,
                 arguments: pageArguments)
             return (total ?? 0, bodies)

@@ -6,7 +6,7 @@ import OneGateCore
 /// Builds the HTTP application: used by `onegate serve`, the demo, the benchmark and the tests.
 public func buildRouter(_ dependencies: AppDependencies) -> Router<AppRequestContext> {
     let router = Router(context: AppRequestContext.self)
-    let web = Web(dependencies: dependencies, renderer: PageRenderer(), csrf: CSRFGuard(key: dependencies.formKey))
+    let web = Web(dependencies: dependencies, renderer: PageRenderer.shared, csrf: CSRFGuard(key: dependencies.formKey))
     router.add(middleware: ErrorMiddleware(metrics: dependencies.metrics, web: web))
     router.add(middleware: SecurityHeadersMiddleware())
     router.add(middleware: AuthenticationMiddleware(sessions: dependencies.sessions))
@@ -16,6 +16,7 @@ public func buildRouter(_ dependencies: AppDependencies) -> Router<AppRequestCon
     CatalogueController(dependencies: dependencies).addRoutes(to: api)
     DocumentController(dependencies: dependencies).addRoutes(to: api)
     DossierController(dependencies: dependencies).addRoutes(to: api)
+    IndicatorController(dependencies: dependencies).addRoutes(to: api)
     WebRoutes(web: web).addRoutes(to: router)
     return router
 }

@@ -35,7 +35,8 @@ struct WebTemplateTests {
                 text.range(of: #"\son[a-z]+\s*="#, options: .regularExpression) == nil, "\(name) has an inline handler")
             #expect(!text.contains("style=\""), "\(name) has an inline style")
             // Only the layout places HTML this code rendered itself.
-            if name != "layout.mustache" {
+            // The dashboard embeds the SVG charts its own code drew, with every text in them escaped.
+            if name != "layout.mustache" && name != "indicator-dashboard.mustache" {
                 #expect(!text.contains("{{{") && !text.contains("{{&"), "\(name) outputs unescaped data")
             }
         }
@@ -54,7 +55,7 @@ struct WebTemplateTests {
     }
 
     @Test func emptyTextsHideTheirSections() {
-        let renderer = PageRenderer()
+        let renderer = PageRenderer.shared
         let html = renderer.render("error", ["title": "x", "message": "", "code": "c", "requestId": "r", "t": [:]])
         #expect(!html.contains("class=\"lead\">x"))
         #expect(html.contains("<code>c</code>"))

@@ -65,3 +65,27 @@ struct ApplicantStoreTests {
         }
     }
 }
+
+/// An applicant's own list comes newest first on every backend.
+struct ApplicantListOrderTests {
+    @Test(arguments: StoreBackend.available)
+    func newestFirstOrdersBySubmission(_ backend: StoreBackend) async throws {
+        try await withStore(backend) { test in
+            var ids: [String] = []
+            for _ in 0..<3 {
+                test.clock.set(test.clock.now.addingTimeInterval(3600))
+                let opened = try await test.service.receiveAtCounter(
+                    ApplicationInput(
+                        procedureCode: "1.001193", receivingUnit: Fixtures.communeA,
+                        competentUnit: Fixtures.communeA, secret: "SECRET2345", data: Fixtures.birthData,
+                        components: [DossierComponent(requirement: "birth_notice", document: nil)]),
+                    applicant: test.citizen("an"), channel: .counter, assisted: false,
+                    by: test.officer("reception.a"), idempotency: nil)
+                ids.append(try TestInstance.dossier(opened).id)
+            }
+            var query = DossierQuery(tenant: Fixtures.tenant, applicantID: "applicant-an")
+            query.newestFirst = true
+            #expect(try await test.store.dossiers(query).items.map(\.id) == ids.reversed())
+        }
+    }
+}

@@ -139,6 +139,9 @@ public struct DossierQuery: Sendable, Hashable {
     public var states: [DossierState]?
     public var procedureCode: String?
     public var dueBefore: Date?
+    /// Most recently submitted first (an applicant's own list), instead of what is due soonest
+    /// first (an officer's inbox).
+    public var newestFirst: Bool = false
     public var limit: Int
     public var offset: Int
 

@@ -50,6 +50,10 @@ enum OpenAPIDocument {
         {
           "name": "audit",
           "description": "Signed events, verification, exports and certificates."
+        },
+        {
+          "name": "indicators",
+          "description": "Indicators, targets and the dossiers behind each figure."
         }
       ],
       "paths": {
@@ -1836,6 +1840,666 @@ enum OpenAPIDocument {
               "415": {
                 "$ref": "#/components/responses/UnsupportedMediaType",
                 "description": "`unsupported_media_type`: a Content-Type other than application/json."
+              },
+              "500": {
+                "$ref": "#/components/responses/InternalError",
+                "description": "Unexpected failure (`internal_error`)."
+              }
+            }
+          }
+        },
+        "/api/v1/indicators": {
+          "get": {
+            "operationId": "getIndicators",
+            "tags": [
+              "indicators"
+            ],
+            "summary": "A unit's indicators",
+            "description": "Every indicator of the unit and its subtree for the period (docs/indicators.md): value with numerator and denominator, the target that applies with the gap and status, the timeliness parts, the reception indicators and the 766 score. Officers (any role but citizen) read the units within the subtrees of their roles; a role at the province covers every unit. The session cookie is accepted (GET).",
+            "security": [
+              {
+                "bearer": []
+              },
+              {
+                "session": []
+              }
+            ],
+            "parameters": [
+              {
+                "name": "unit",
+                "in": "query",
+                "required": false,
+                "description": "Unit code; the figures cover it and its whole subtree. Default: the caller's highest role unit.",
+                "schema": {
+                  "type": "string",
+                  "pattern": "^[0-9A-Za-z.]{1,40}$",
+                  "examples": [
+                    "000.01.40.H40"
+                  ]
+                }
+              },
+              {
+                "name": "period",
+                "in": "query",
+                "required": false,
+                "description": "A month `YYYY-MM`, a quarter `YYYY-Qn` or a year `YYYY` (1900 to 2199), in the instance's time zone. Default: this month.",
+                "schema": {
+                  "type": "string",
+                  "pattern": "^(19[0-9]{2}|2[01][0-9]{2})(-(0[1-9]|1[0-2]|Q[1-4]))?$",
+                  "examples": [
+                    "2026-03",
+                    "2026-Q1",
+                    "2026"
+                  ]
+                }
+              },
+              {
+                "name": "format",
+                "in": "query",
+                "required": false,
+                "description": "`csv`: the same table as CSV (RFC 4180, UTF-8 with a byte order mark, CRLF, a header row, one row per figure). Default `json`.",
+                "schema": {
+                  "type": "string",
+                  "enum": [
+                    "json",
+                    "csv"
+                  ]
+                }
+              },
+              {
+                "name": "lang",
+                "in": "query",
+                "required": false,
+                "description": "Language of the names in CSV. Default `vi`.",
+                "schema": {
+                  "type": "string",
+                  "enum": [
+                    "vi",
+                    "en"
+                  ]
+                }
+              }
+            ],
+            "responses": {
+              "200": {
+                "description": "The figures (JSON), or the table as CSV with `format=csv`.",
+                "content": {
+                  "application/json": {
+                    "schema": {
+                      "$ref": "#/components/schemas/IndicatorReport"
+                    }
+                  },
+                  "text/csv": {
+                    "schema": {
+                      "type": "string"
+                    }
+                  }
+                },
+                "headers": {
+                  "Content-Disposition": {
+                    "description": "`attachment; filename=\"….csv\"`.",
+                    "schema": {
+                      "type": "string"
+                    }
+                  }
+                }
+              },
+              "401": {
+                "$ref": "#/components/responses/Unauthenticated",
+                "description": "No token (`unauthenticated`; a session cookie counts only on GET), or an unknown or expired one (`invalid_token`)."
+              },
+              "403": {
+                "$ref": "#/components/responses/Forbidden",
+                "description": "`forbidden`: a citizen or applicant, or an officer whose roles do not cover the unit."
+              },
+              "404": {
+                "$ref": "#/components/responses/NotFound",
+                "description": "`not_found` `unit`: no such unit."
+              },
+              "422": {
+                "$ref": "#/components/responses/Unprocessable",
+                "description": "`invalid_field`: `period`, `format`, `lang`."
+              },
+              "500": {
+                "$ref": "#/components/responses/InternalError",
+                "description": "Unexpected failure (`internal_error`)."
+              }
+            }
+          }
+        },
+        "/api/v1/indicators/children": {
+          "get": {
+            "operationId": "getIndicatorsByChild",
+            "tags": [
+              "indicators"
+            ],
+            "summary": "Indicators by sub-unit",
+            "description": "The indicators of each child unit (with its own subtree): which sub-units pull the figure down. Officers (any role but citizen) read the units within the subtrees of their roles; a role at the province covers every unit. The session cookie is accepted (GET).",
+            "security": [
+              {
+                "bearer": []
+              },
+              {
+                "session": []
+              }
+            ],
+            "parameters": [
+              {
+                "name": "unit",
+                "in": "query",
+                "required": false,
+                "description": "Unit code; the figures cover it and its whole subtree. Default: the caller's highest role unit.",
+                "schema": {
+                  "type": "string",
+                  "pattern": "^[0-9A-Za-z.]{1,40}$",
+                  "examples": [
+                    "000.01.40.H40"
+                  ]
+                }
+              },
+              {
+                "name": "period",
+                "in": "query",
+                "required": false,
+                "description": "A month `YYYY-MM`, a quarter `YYYY-Qn` or a year `YYYY` (1900 to 2199), in the instance's time zone. Default: this month.",
+                "schema": {
+                  "type": "string",
+                  "pattern": "^(19[0-9]{2}|2[01][0-9]{2})(-(0[1-9]|1[0-2]|Q[1-4]))?$",
+                  "examples": [
+                    "2026-03",
+                    "2026-Q1",
+                    "2026"
+                  ]
+                }
+              },
+              {
+                "name": "format",
+                "in": "query",
+                "required": false,
+                "description": "`csv`: the same table as CSV (RFC 4180, UTF-8 with a byte order mark, CRLF, a header row, one row per figure). Default `json`.",
+                "schema": {
+                  "type": "string",
+                  "enum": [
+                    "json",
+                    "csv"
+                  ]
+                }
+              },
+              {
+                "name": "lang",
+                "in": "query",
+                "required": false,
+                "description": "Language of the names in CSV. Default `vi`.",
+                "schema": {
+                  "type": "string",
+                  "enum": [
+                    "vi",
+                    "en"
+                  ]
+                }
+              }
+            ],
+            "responses": {
+              "200": {
+                "description": "The figures (JSON), or the table as CSV with `format=csv`.",
+                "content": {
+                  "application/json": {
+                    "schema": {
+                      "$ref": "#/components/schemas/IndicatorChildren"
+                    }
+                  },
+                  "text/csv": {
+                    "schema": {
+                      "type": "string"
+                    }
+                  }
+                },
+                "headers": {
+                  "Content-Disposition": {
+                    "description": "`attachment; filename=\"….csv\"`.",
+                    "schema": {
+                      "type": "string"
+                    }
+                  }
+                }
+              },
+              "401": {
+                "$ref": "#/components/responses/Unauthenticated",
+                "description": "No token (`unauthenticated`; a session cookie counts only on GET), or an unknown or expired one (`invalid_token`)."
+              },
+              "403": {
+                "$ref": "#/components/responses/Forbidden",
+                "description": "`forbidden`: a citizen or applicant, or an officer whose roles do not cover the unit."
+              },
+              "404": {
+                "$ref": "#/components/responses/NotFound",
+                "description": "`not_found` `unit`: no such unit."
+              },
+              "422": {
+                "$ref": "#/components/responses/Unprocessable",
+                "description": "`invalid_field`: `period`, `format`, `lang`."
+              },
+              "500": {
+                "$ref": "#/components/responses/InternalError",
+                "description": "Unexpected failure (`internal_error`)."
+              }
+            }
+          }
+        },
+        "/api/v1/indicators/procedures": {
+          "get": {
+            "operationId": "getIndicatorsByProcedure",
+            "tags": [
+              "indicators"
+            ],
+            "summary": "Indicators by procedure",
+            "description": "The dossier indicators of the unit for each procedure that has dossiers in the period. Officers (any role but citizen) read the units within the subtrees of their roles; a role at the province covers every unit. The session cookie is accepted (GET).",
+            "security": [
+              {
+                "bearer": []
+              },
+              {
+                "session": []
+              }
+            ],
+            "parameters": [
+              {
+                "name": "unit",
+                "in": "query",
+                "required": false,
+                "description": "Unit code; the figures cover it and its whole subtree. Default: the caller's highest role unit.",
+                "schema": {
+                  "type": "string",
+                  "pattern": "^[0-9A-Za-z.]{1,40}$",
+                  "examples": [
+                    "000.01.40.H40"
+                  ]
+                }
+              },
+              {
+                "name": "period",
+                "in": "query",
+                "required": false,
+                "description": "A month `YYYY-MM`, a quarter `YYYY-Qn` or a year `YYYY` (1900 to 2199), in the instance's time zone. Default: this month.",
+                "schema": {
+                  "type": "string",
+                  "pattern": "^(19[0-9]{2}|2[01][0-9]{2})(-(0[1-9]|1[0-2]|Q[1-4]))?$",
+                  "examples": [
+                    "2026-03",
+                    "2026-Q1",
+                    "2026"
+                  ]
+                }
+              },
+              {
+                "name": "format",
+                "in": "query",
+                "required": false,
+                "description": "`csv`: the same table as CSV (RFC 4180, UTF-8 with a byte order mark, CRLF, a header row, one row per figure). Default `json`.",
+                "schema": {
+                  "type": "string",
+                  "enum": [
+                    "json",
+                    "csv"
+                  ]
+                }
+              },
+              {
+                "name": "lang",
+                "in": "query",
+                "required": false,
+                "description": "Language of the names in CSV. Default `vi`.",
+                "schema": {
+                  "type": "string",
+                  "enum": [
+                    "vi",
+                    "en"
+                  ]
+                }
+              }
+            ],
+            "responses": {
+              "200": {
+                "description": "The figures (JSON), or the table as CSV with `format=csv`.",
+                "content": {
+                  "application/json": {
+                    "schema": {
+                      "$ref": "#/components/schemas/IndicatorProcedures"
+                    }
+                  },
+                  "text/csv": {
+                    "schema": {
+                      "type": "string"
+                    }
+                  }
+                },
+                "headers": {
+                  "Content-Disposition": {
+                    "description": "`attachment; filename=\"….csv\"`.",
+                    "schema": {
+                      "type": "string"
+                    }
+                  }
+                }
+              },
+              "401": {
+                "$ref": "#/components/responses/Unauthenticated",
+                "description": "No token (`unauthenticated`; a session cookie counts only on GET), or an unknown or expired one (`invalid_token`)."
+              },
+              "403": {
+                "$ref": "#/components/responses/Forbidden",
+                "description": "`forbidden`: a citizen or applicant, or an officer whose roles do not cover the unit."
+              },
+              "404": {
+                "$ref": "#/components/responses/NotFound",
+                "description": "`not_found` `unit`: no such unit."
+              },
+              "422": {
+                "$ref": "#/components/responses/Unprocessable",
+                "description": "`invalid_field`: `period`, `format`, `lang`."
+              },
+              "500": {
+                "$ref": "#/components/responses/InternalError",
+                "description": "Unexpected failure (`internal_error`)."
+              }
+            }
+          }
+        },
+        "/api/v1/indicators/series": {
+          "get": {
+            "operationId": "getIndicatorSeries",
+            "tags": [
+              "indicators"
+            ],
+            "summary": "Monthly series",
+            "description": "Every indicator of the unit month by month, `from` to `to` (at most 36 months). Officers (any role but citizen) read the units within the subtrees of their roles; a role at the province covers every unit. The session cookie is accepted (GET).",
+            "security": [
+              {
+                "bearer": []
+              },
+              {
+                "session": []
+              }
+            ],
+            "parameters": [
+              {
+                "name": "unit",
+                "in": "query",
+                "required": false,
+                "description": "Unit code; the figures cover it and its whole subtree. Default: the caller's highest role unit.",
+                "schema": {
+                  "type": "string",
+                  "pattern": "^[0-9A-Za-z.]{1,40}$",
+                  "examples": [
+                    "000.01.40.H40"
+                  ]
+                }
+              },
+              {
+                "name": "from",
+                "in": "query",
+                "required": false,
+                "description": "First month. Default: eleven months before `to`.",
+                "schema": {
+                  "type": "string",
+                  "pattern": "^(19[0-9]{2}|2[01][0-9]{2})-(0[1-9]|1[0-2])$",
+                  "examples": [
+                    "2025-04"
+                  ]
+                }
+              },
+              {
+                "name": "to",
+                "in": "query",
+                "required": false,
+                "description": "Last month. Default: this month.",
+                "schema": {
+                  "type": "string",
+                  "pattern": "^(19[0-9]{2}|2[01][0-9]{2})-(0[1-9]|1[0-2])$",
+                  "examples": [
+                    "2026-03"
+                  ]
+                }
+              },
+              {
+                "name": "format",
+                "in": "query",
+                "required": false,
+                "description": "`csv`: the same table as CSV (RFC 4180, UTF-8 with a byte order mark, CRLF, a header row, one row per figure). Default `json`.",
+                "schema": {
+                  "type": "string",
+                  "enum": [
+                    "json",
+                    "csv"
+                  ]
+                }
+              },
+              {
+                "name": "lang",
+                "in": "query",
+                "required": false,
+                "description": "Language of the names in CSV. Default `vi`.",
+                "schema": {
+                  "type": "string",
+                  "enum": [
+                    "vi",
+                    "en"
+                  ]
+                }
+              }
+            ],
+            "responses": {
+              "200": {
+                "description": "The figures (JSON), or the table as CSV with `format=csv`.",
+                "content": {
+                  "application/json": {
+                    "schema": {
+                      "$ref": "#/components/schemas/IndicatorSeries"
+                    }
+                  },
+                  "text/csv": {
+                    "schema": {
+                      "type": "string"
+                    }
+                  }
+                },
+                "headers": {
+                  "Content-Disposition": {
+                    "description": "`attachment; filename=\"….csv\"`.",
+                    "schema": {
+                      "type": "string"
+                    }
+                  }
+                }
+              },
+              "401": {
+                "$ref": "#/components/responses/Unauthenticated",
+                "description": "No token (`unauthenticated`; a session cookie counts only on GET), or an unknown or expired one (`invalid_token`)."
+              },
+              "403": {
+                "$ref": "#/components/responses/Forbidden",
+                "description": "`forbidden`: a citizen or applicant, or an officer whose roles do not cover the unit."
+              },
+              "404": {
+                "$ref": "#/components/responses/NotFound",
+                "description": "`not_found` `unit`: no such unit."
+              },
+              "422": {
+                "$ref": "#/components/responses/Unprocessable",
+                "description": "`invalid_field`: `period`, `format`, `lang`, `from` or `to` (not a month, `from` after `to`, or more than 36 months)."
+              },
+              "500": {
+                "$ref": "#/components/responses/InternalError",
+                "description": "Unexpected failure (`internal_error`)."
+              }
+            }
+          }
+        },
+        "/api/v1/indicators/dossiers": {
+          "get": {
+            "operationId": "getIndicatorDossiers",
+            "tags": [
+              "indicators"
+            ],
+            "summary": "The dossiers behind a figure",
+            "description": "The dossiers counted in the numerator (or denominator) of a dossier indicator, found with the same projection that made the counters, so that the list adds up to the figure; oldest first. Supported: every indicator but `procedures_online`, `procedures_full_online` (they count procedures) and `score_766` (made of other figures), which answer 422 `drill_down_unsupported`. At most 10 000 candidate dossiers are read: a larger unit answers 422 `drill_down_too_large` (choose a sub-unit or a procedure). Officers (any role but citizen) read the units within the subtrees of their roles; a role at the province covers every unit. The session cookie is accepted (GET).",
+            "security": [
+              {
+                "bearer": []
+              },
+              {
+                "session": []
+              }
+            ],
+            "parameters": [
+              {
+                "name": "unit",
+                "in": "query",
+                "required": false,
+                "description": "Unit code; the figures cover it and its whole subtree. Default: the caller's highest role unit.",
+                "schema": {
+                  "type": "string",
+                  "pattern": "^[0-9A-Za-z.]{1,40}$",
+                  "examples": [
+                    "000.01.40.H40"
+                  ]
+                }
+              },
+              {
+                "name": "period",
+                "in": "query",
+                "required": false,
+                "description": "A month `YYYY-MM`, a quarter `YYYY-Qn` or a year `YYYY` (1900 to 2199), in the instance's time zone. Default: this month.",
+                "schema": {
+                  "type": "string",
+                  "pattern": "^(19[0-9]{2}|2[01][0-9]{2})(-(0[1-9]|1[0-2]|Q[1-4]))?$",
+                  "examples": [
+                    "2026-03",
+                    "2026-Q1",
+                    "2026"
+                  ]
+                }
+              },
+              {
+                "name": "indicator",
+                "in": "query",
+                "required": true,
+                "description": "The indicator.",
+                "schema": {
+                  "$ref": "#/components/schemas/IndicatorId"
+                }
+              },
+              {
+                "name": "part",
+                "in": "query",
+                "required": false,
+                "description": "Which side of the figure. Default `numerator`.",
+                "schema": {
+                  "type": "string",
+                  "enum": [
+                    "numerator",
+                    "denominator"
+                  ]
+                }
+              },
+              {
+                "name": "procedure",
+                "in": "query",
+                "required": false,
+                "description": "Only this procedure's dossiers.",
+                "schema": {
+                  "type": "string",
+                  "pattern": "^[0-9A-Za-z.]{1,40}$"
+                }
+              },
+              {
+                "name": "limit",
+                "in": "query",
+                "required": false,
+                "description": "Page size (JSON), 1 to 200. Default 50.",
+                "schema": {
+                  "type": "integer",
+                  "minimum": 1,
+                  "maximum": 200
+                }
+              },
+              {
+                "name": "offset",
+                "in": "query",
+                "required": false,
+                "description": "Items to skip (JSON). Default 0.",
+                "schema": {
+                  "type": "integer",
+                  "minimum": 0,
+                  "maximum": 2147483647
+                }
+              },
+              {
+                "name": "format",
+                "in": "query",
+                "required": false,
+                "description": "`csv`: the same table as CSV (RFC 4180, UTF-8 with a byte order mark, CRLF, a header row, one row per figure). Default `json`.",
+                "schema": {
+                  "type": "string",
+                  "enum": [
+                    "json",
+                    "csv"
+                  ]
+                }
+              },
+              {
+                "name": "lang",
+                "in": "query",
+                "required": false,
+                "description": "Language of the names in CSV. Default `vi`.",
+                "schema": {
+                  "type": "string",
+                  "enum": [
+                    "vi",
+                    "en"
+                  ]
+                }
+              }
+            ],
+            "responses": {
+              "200": {
+                "description": "The figures (JSON), or the table as CSV with `format=csv`.",
+                "content": {
+                  "application/json": {
+                    "schema": {
+                      "$ref": "#/components/schemas/IndicatorDossiers"
+                    }
+                  },
+                  "text/csv": {
+                    "schema": {
+                      "type": "string"
+                    }
+                  }
+                },
+                "headers": {
+                  "Content-Disposition": {
+                    "description": "`attachment; filename=\"….csv\"`.",
+                    "schema": {
+                      "type": "string"
+                    }
+                  }
+                }
+              },
+              "401": {
+                "$ref": "#/components/responses/Unauthenticated",
+                "description": "No token (`unauthenticated`; a session cookie counts only on GET), or an unknown or expired one (`invalid_token`)."
+              },
+              "403": {
+                "$ref": "#/components/responses/Forbidden",
+                "description": "`forbidden`: a citizen or applicant, or an officer whose roles do not cover the unit."
+              },
+              "404": {
+                "$ref": "#/components/responses/NotFound",
+                "description": "`not_found` `unit`: no such unit."
+              },
+              "422": {
+                "$ref": "#/components/responses/Unprocessable",
+                "description": "`invalid_field`: `period`, `format`, `lang`, `indicator`, `part`, `limit`, `offset`; `drill_down_unsupported`, `drill_down_too_large`."
               },
               "500": {
                 "$ref": "#/components/responses/InternalError",
@@ -3907,6 +4571,613 @@ enum OpenAPIDocument {
               "stateLabel",
               "submittedAt",
               "awaitsApplicant"
+            ],
+            "additionalProperties": false
+          },
+          "IndicatorId": {
+            "type": "string",
+            "enum": [
+              "procedures_online",
+              "procedures_full_online",
+              "dossiers_full_online",
+              "dossiers_online",
+              "processed_fully_electronic",
+              "digitised_at_reception",
+              "results_electronic",
+              "on_time",
+              "early",
+              "late",
+              "late_apologised",
+              "paid_online",
+              "reused_data",
+              "satisfaction",
+              "score_766"
+            ],
+            "description": "An indicator of docs/indicators.md."
+          },
+          "IndicatorUnit": {
+            "type": "object",
+            "properties": {
+              "code": {
+                "type": "string",
+                "description": "Unit code."
+              },
+              "name": {
+                "$ref": "#/components/schemas/LocalizedText"
+              }
+            },
+            "required": [
+              "code",
+              "name"
+            ],
+            "additionalProperties": false
+          },
+          "IndicatorPeriod": {
+            "type": "object",
+            "description": "A period resolved to whole months.",
+            "properties": {
+              "key": {
+                "type": "string",
+                "description": "The period as asked: `2026-03`, `2026-Q1` or `2026`."
+              },
+              "from": {
+                "$ref": "#/components/schemas/LocalDate"
+              },
+              "to": {
+                "$ref": "#/components/schemas/LocalDate"
+              },
+              "months": {
+                "type": "array",
+                "items": {
+                  "type": "string",
+                  "pattern": "^(19[0-9]{2}|2[01][0-9]{2})-(0[1-9]|1[0-2])$"
+                },
+                "description": "The months covered (`YYYY-MM`)."
+              }
+            },
+            "required": [
+              "key",
+              "from",
+              "to",
+              "months"
+            ],
+            "additionalProperties": false
+          },
+          "IndicatorTarget": {
+            "type": "object",
+            "properties": {
+              "value": {
+                "type": "number",
+                "minimum": 0,
+                "maximum": 1,
+                "description": "The share to reach."
+              },
+              "origin": {
+                "type": "string",
+                "enum": [
+                  "national",
+                  "unit"
+                ],
+                "description": "The national template of the unit's category, or set on a unit."
+              },
+              "category": {
+                "type": "string",
+                "enum": [
+                  "locality",
+                  "ministry_or_branch"
+                ],
+                "description": "For `national`: the template's category."
+              },
+              "unit": {
+                "type": "string",
+                "description": "For `unit`: the unit it was set on (this one or an ancestor)."
+              }
+            },
+            "required": [
+              "value",
+              "origin"
+            ],
+            "additionalProperties": false
+          },
+          "IndicatorFigure": {
+            "type": "object",
+            "description": "One figure with its parts.",
+            "properties": {
+              "id": {
+                "$ref": "#/components/schemas/IndicatorId"
+              },
+              "label": {
+                "$ref": "#/components/schemas/LocalizedText"
+              },
+              "numerator": {
+                "type": "integer",
+                "minimum": 0
+              },
+              "denominator": {
+                "type": "integer",
+                "minimum": 0
+              },
+              "value": {
+                "type": "number",
+                "description": "numerator ÷ denominator, 0 to 1; absent when the denominator is 0."
+              },
+              "target": {
+                "$ref": "#/components/schemas/IndicatorTarget"
+              },
+              "gap": {
+                "type": "number",
+                "description": "value − target (negative when below); absent without a value."
+              },
+              "status": {
+                "type": "string",
+                "enum": [
+                  "met",
+                  "close",
+                  "behind",
+                  "no_data"
+                ],
+                "description": "Against the target: met; close (at most 10 points below); behind; no data."
+              }
+            },
+            "required": [
+              "id",
+              "label",
+              "numerator",
+              "denominator"
+            ],
+            "additionalProperties": false
+          },
+          "IndicatorTimeliness": {
+            "type": "object",
+            "description": "The dossiers received in the period, by timeliness at the reference instant.",
+            "properties": {
+              "received": {
+                "type": "integer",
+                "minimum": 0
+              },
+              "withdrawn": {
+                "type": "integer",
+                "minimum": 0
+              },
+              "early": {
+                "type": "integer",
+                "minimum": 0
+              },
+              "finishedOnTime": {
+                "type": "integer",
+                "minimum": 0
+              },
+              "finishedLate": {
+                "type": "integer",
+                "minimum": 0
+              },
+              "open": {
+                "type": "integer",
+                "minimum": 0
+              },
+              "openPastDue": {
+                "type": "integer",
+                "minimum": 0
+              },
+              "lateApologised": {
+                "type": "integer",
+                "minimum": 0
+              }
+            },
+            "required": [
+              "received",
+              "withdrawn",
+              "early",
+              "finishedOnTime",
+              "finishedLate",
+              "open",
+              "openPastDue",
+              "lateApologised"
+            ],
+            "additionalProperties": false
+          },
+          "ScoreComponent": {
+            "type": "object",
+            "properties": {
+              "id": {
+                "type": "string"
+              },
+              "label": {
+                "$ref": "#/components/schemas/LocalizedText"
+              },
+              "maximum": {
+                "type": "number"
+              },
+              "formula": {
+                "type": "string"
+              },
+              "computable": {
+                "type": "boolean"
+              },
+              "share": {
+                "type": "number"
+              },
+              "points": {
+                "type": "number"
+              },
+              "note": {
+                "type": "string"
+              }
+            },
+            "required": [
+              "id",
+              "label",
+              "maximum",
+              "formula",
+              "computable"
+            ],
+            "additionalProperties": false
+          },
+          "ScoreGroup": {
+            "type": "object",
+            "properties": {
+              "group": {
+                "type": "string",
+                "enum": [
+                  "publicity",
+                  "progress",
+                  "online",
+                  "payment",
+                  "digitisation",
+                  "satisfaction"
+                ]
+              },
+              "label": {
+                "$ref": "#/components/schemas/LocalizedText"
+              },
+              "maximum": {
+                "type": "number"
+              },
+              "points": {
+                "type": "number"
+              },
+              "scoredMaximum": {
+                "type": "number"
+              },
+              "components": {
+                "type": "array",
+                "items": {
+                  "$ref": "#/components/schemas/ScoreComponent"
+                }
+              }
+            },
+            "required": [
+              "group",
+              "label",
+              "maximum",
+              "points",
+              "scoredMaximum",
+              "components"
+            ],
+            "additionalProperties": false
+          },
+          "Score766": {
+            "type": "object",
+            "description": "The Decision 766 service index, as far as one instance's data computes it.",
+            "properties": {
+              "points": {
+                "type": "number"
+              },
+              "maximum": {
+                "type": "number"
+              },
+              "computableMaximum": {
+                "type": "number"
+              },
+              "scoredMaximum": {
+                "type": "number"
+              },
+              "groups": {
+                "type": "array",
+                "items": {
+                  "$ref": "#/components/schemas/ScoreGroup"
+                }
+              }
+            },
+            "required": [
+              "points",
+              "maximum",
+              "computableMaximum",
+              "scoredMaximum",
+              "groups"
+            ],
+            "additionalProperties": false
+          },
+          "IndicatorReport": {
+            "type": "object",
+            "properties": {
+              "unit": {
+                "$ref": "#/components/schemas/IndicatorUnit"
+              },
+              "period": {
+                "$ref": "#/components/schemas/IndicatorPeriod"
+              },
+              "asOf": {
+                "$ref": "#/components/schemas/Timestamp",
+                "description": "When \"open and not past due\" was judged: the period's end, or now."
+              },
+              "indicators": {
+                "type": "array",
+                "items": {
+                  "$ref": "#/components/schemas/IndicatorFigure"
+                }
+              },
+              "timeliness": {
+                "$ref": "#/components/schemas/IndicatorTimeliness"
+              },
+              "reception": {
+                "type": "array",
+                "items": {
+                  "$ref": "#/components/schemas/IndicatorFigure"
+                },
+                "description": "The reception indicators by receiving unit."
+              },
+              "score": {
+                "$ref": "#/components/schemas/Score766"
+              }
+            },
+            "required": [
+              "unit",
+              "period",
+              "asOf",
+              "indicators",
+              "timeliness",
+              "reception",
+              "score"
+            ],
+            "additionalProperties": false
+          },
+          "IndicatorChildren": {
+            "type": "object",
+            "properties": {
+              "unit": {
+                "$ref": "#/components/schemas/IndicatorUnit"
+              },
+              "period": {
+                "$ref": "#/components/schemas/IndicatorPeriod"
+              },
+              "children": {
+                "type": "array",
+                "items": {
+                  "type": "object",
+                  "properties": {
+                    "unit": {
+                      "$ref": "#/components/schemas/IndicatorUnit"
+                    },
+                    "indicators": {
+                      "type": "array",
+                      "items": {
+                        "$ref": "#/components/schemas/IndicatorFigure"
+                      }
+                    },
+                    "score": {
+                      "type": "number"
+                    }
+                  },
+                  "required": [
+                    "unit",
+                    "indicators",
+                    "score"
+                  ],
+                  "additionalProperties": false
+                }
+              }
+            },
+            "required": [
+              "unit",
+              "period",
+              "children"
+            ],
+            "additionalProperties": false
+          },
+          "IndicatorProcedures": {
+            "type": "object",
+            "properties": {
+              "unit": {
+                "$ref": "#/components/schemas/IndicatorUnit"
+              },
+              "period": {
+                "$ref": "#/components/schemas/IndicatorPeriod"
+              },
+              "procedures": {
+                "type": "array",
+                "items": {
+                  "type": "object",
+                  "properties": {
+                    "code": {
+                      "type": "string"
+                    },
+                    "name": {
+                      "$ref": "#/components/schemas/LocalizedText"
+                    },
+                    "indicators": {
+                      "type": "array",
+                      "items": {
+                        "$ref": "#/components/schemas/IndicatorFigure"
+                      }
+                    }
+                  },
+                  "required": [
+                    "code",
+                    "indicators"
+                  ],
+                  "additionalProperties": false
+                }
+              }
+            },
+            "required": [
+              "unit",
+              "period",
+              "procedures"
+            ],
+            "additionalProperties": false
+          },
+          "IndicatorSeries": {
+            "type": "object",
+            "properties": {
+              "unit": {
+                "$ref": "#/components/schemas/IndicatorUnit"
+              },
+              "from": {
+                "type": "string"
+              },
+              "to": {
+                "type": "string"
+              },
+              "months": {
+                "type": "array",
+                "items": {
+                  "type": "object",
+                  "properties": {
+                    "month": {
+                      "type": "string",
+                      "pattern": "^(19[0-9]{2}|2[01][0-9]{2})-(0[1-9]|1[0-2])$"
+                    },
+                    "indicators": {
+                      "type": "array",
+                      "items": {
+                        "$ref": "#/components/schemas/IndicatorFigure"
+                      }
+                    }
+                  },
+                  "required": [
+                    "month",
+                    "indicators"
+                  ],
+                  "additionalProperties": false
+                }
+              }
+            },
+            "required": [
+              "unit",
+              "from",
+              "to",
+              "months"
+            ],
+            "additionalProperties": false
+          },
+          "IndicatorDossier": {
+            "type": "object",
+            "description": "A dossier behind a figure: no personal data.",
+            "properties": {
+              "id": {
+                "type": "string"
+              },
+              "code": {
+                "type": "string",
+                "description": "The dossier's code (or submission reference)."
+              },
+              "procedureCode": {
+                "type": "string"
+              },
+              "procedureName": {
+                "$ref": "#/components/schemas/LocalizedText"
+              },
+              "competentUnit": {
+                "type": "string"
+              },
+              "receivingUnit": {
+                "type": "string"
+              },
+              "state": {
+                "type": "string",
+                "enum": [
+                  "draft",
+                  "submitted",
+                  "received",
+                  "refused",
+                  "in_progress",
+                  "supplement_requested",
+                  "awaiting_payment",
+                  "withdrawn",
+                  "stopped",
+                  "processed",
+                  "returned"
+                ]
+              },
+              "receivedAt": {
+                "$ref": "#/components/schemas/Timestamp"
+              },
+              "dueAt": {
+                "$ref": "#/components/schemas/Timestamp"
+              },
+              "finishedAt": {
+                "$ref": "#/components/schemas/Timestamp"
+              },
+              "timeliness": {
+                "type": "string",
+                "enum": [
+                  "early",
+                  "on_time",
+                  "late"
+                ]
+              }
+            },
+            "required": [
+              "id",
+              "code",
+              "procedureCode",
+              "competentUnit",
+              "receivingUnit",
+              "state"
+            ],
+            "additionalProperties": false
+          },
+          "IndicatorDossiers": {
+            "type": "object",
+            "properties": {
+              "unit": {
+                "$ref": "#/components/schemas/IndicatorUnit"
+              },
+              "period": {
+                "$ref": "#/components/schemas/IndicatorPeriod"
+              },
+              "indicator": {
+                "$ref": "#/components/schemas/IndicatorId"
+              },
+              "part": {
+                "type": "string",
+                "enum": [
+                  "numerator",
+                  "denominator"
+                ]
+              },
+              "procedure": {
+                "type": "string"
+              },
+              "total": {
+                "type": "integer",
+                "minimum": 0
+              },
+              "limit": {
+                "type": "integer",
+                "minimum": 1
+              },
+              "offset": {
+                "type": "integer",
+                "minimum": 0
+              },
+              "items": {
+                "type": "array",
+                "items": {
+                  "$ref": "#/components/schemas/IndicatorDossier"
+                }
+              }
+            },
+            "required": [
+              "unit",
+              "period",
+              "indicator",
+              "part",
+              "total",
+              "limit",
+              "offset",
+              "items"
             ],
             "additionalProperties": false
           }

@@ -15,6 +15,7 @@ struct WebRoutes {
         CounterPages(web: web).addRoutes(to: router)
         OfficerPages(web: web).addRoutes(to: router)
         AdminPages(web: web).addRoutes(to: router)
+        IndicatorPages(web: web).addRoutes(to: router)
     }
 
     @Sendable func asset(_ request: Request, context: AppRequestContext) async throws -> Response {

@@ -28,9 +28,13 @@ struct CitizenDossierPages {
         let applicant = try web.requireApplicant(visitor)
         let page = max(1, min(10_000, Int(request.uri.queryParameters["page"].map(String.init) ?? "1") ?? 1))
         let found = try await web.store.dossiers(
-            DossierQuery(
-                tenant: web.dependencies.tenant, applicantID: applicant.id, limit: Self.pageSize,
-                offset: (page - 1) * Self.pageSize))
+            {
+                var query = DossierQuery(
+                    tenant: web.dependencies.tenant, applicantID: applicant.id, limit: Self.pageSize,
+                    offset: (page - 1) * Self.pageSize)
+                query.newestFirst = true
+                return query
+            }())
         let presenter = DossierPresenter(web: web, visitor: visitor)
         var items: [[String: Any]] = []
         for dossier in found.items {

@@ -3,16 +3,20 @@ import Mustache
 
 /// The Mustache templates of the portal, loaded once from the target's resources. Double braces
 /// escape for HTML; triple braces are used only for HTML this code rendered itself (the page
-/// body inside the layout), never for anything a person typed.
+/// body inside the layout, charts drawn by our own code), never for anything a person typed.
 final class PageRenderer: Sendable {
     let library: MustacheLibrary
 
-    init() {
+    /// One renderer per process: every router shares it, so templates are parsed once.
+    static let shared = PageRenderer()
+
+    /// The resources folder as a plain path, resolved once (file paths, not URL objects, are used
+    /// from here on, so that no lazily cached URL state is shared between threads).
+    static let resources: String = Bundle.module.resourceURL!.path
+
+    private init() {
         var library = MustacheLibrary()
-        let folder = Bundle.module.resourceURL!.appendingPathComponent("Templates")
-        let files = (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []
-        for file in files.sorted() where file.hasSuffix(".mustache") {
-            let text = (try? String(contentsOf: folder.appendingPathComponent(file), encoding: .utf8)) ?? ""
+        for (file, text) in Self.templateSources().sorted(by: { $0.key < $1.key }) {
             do {
                 try library.register(text, named: String(file.dropLast(".mustache".count)))
             } catch {
@@ -22,13 +26,13 @@ final class PageRenderer: Sendable {
         self.library = library
     }
 
-    /// The names of the loaded templates (for the tests that check every text key exists).
+    /// Every template's source by file name (also read by the tests that check the templates).
     static func templateSources() -> [String: String] {
-        let folder = Bundle.module.resourceURL!.appendingPathComponent("Templates")
-        let files = (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []
+        let folder = resources + "/Templates"
+        let files = (try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []
         var sources: [String: String] = [:]
         for file in files where file.hasSuffix(".mustache") {
-            sources[file] = try? String(contentsOf: folder.appendingPathComponent(file), encoding: .utf8)
+            sources[file] = try? String(contentsOfFile: folder + "/" + file, encoding: .utf8)
         }
         return sources
     }
@@ -54,20 +58,24 @@ final class PageRenderer: Sendable {
         }
     }
 
+    /// The static assets (a stylesheet, a script, an icon), read once.
+    static let assets: [String: (bytes: [UInt8], contentType: String)] = {
+        let folder = resources + "/Static"
+        var assets: [String: (bytes: [UInt8], contentType: String)] = [:]
+        for file in (try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? [] {
+            guard let data = FileManager.default.contents(atPath: folder + "/" + file) else { continue }
+            let type: String
+            switch file.split(separator: ".").last {
+            case "css": type = "text/css; charset=utf-8"
+            case "js": type = "text/javascript; charset=utf-8"
+            case "svg": type = "image/svg+xml"
+            default: type = "application/octet-stream"
+            }
+            assets[file] = (Array(data), type)
+        }
+        return assets
+    }()
+
     /// A static asset's bytes and media type.
-    static func asset(named name: String) -> (bytes: [UInt8], contentType: String)? {
-        guard name.range(of: #"^[a-z0-9-]+\.(css|js|svg|ico)$"#, options: .regularExpression) != nil else {
-            return nil
-        }
-        let url = Bundle.module.resourceURL!.appendingPathComponent("Static").appendingPathComponent(name)
-        guard let data = try? Data(contentsOf: url) else { return nil }
-        let type: String
-        switch url.pathExtension {
-        case "css": type = "text/css; charset=utf-8"
-        case "js": type = "text/javascript; charset=utf-8"
-        case "svg": type = "image/svg+xml"
-        default: type = "image/x-icon"
-        }
-        return (Array(data), type)
-    }
+    static func asset(named name: String) -> (bytes: [UInt8], contentType: String)? { assets[name] }
 }

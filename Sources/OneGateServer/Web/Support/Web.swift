@@ -71,7 +71,9 @@ struct Web: Sendable {
     }
 
     private func navigation(_ visitor: Visitor) -> [[String: Any]] {
-        var items: [(String, String)] = [("/", "nav_home"), ("/status", "nav_status"), ("/verify", "nav_verify")]
+        var items: [(String, String)] = [
+            ("/", "nav_home"), ("/status", "nav_status"), ("/verify", "nav_verify"), ("/statistics", "nav_statistics"),
+        ]
         switch visitor.principal {
         case .applicant: items.append(("/my/dossiers", "nav_my_dossiers"))
         case .officer(let officer):
