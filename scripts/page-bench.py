@@ -95,6 +95,10 @@ def main():
             measure(officer, f"dossier workspace as {username}", workspace)
         if username.startswith("tiepnhan"):
             measure(officer, "counter desk", "/counter")
+        else:
+            measure(officer, "dashboard, province, this month", "/dashboard")
+            measure(officer, "ledger (form 07), province, this month", "/work/ledger")
+    measure(public, "public statistics, province", "/statistics")
 
 
 if __name__ == "__main__":

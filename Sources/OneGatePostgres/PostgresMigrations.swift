@@ -20,7 +20,7 @@ enum PostgresMigrations {
         var backfill: (@Sendable (PostgresConnection, Logger) async throws -> Void)? = nil
     }
 
-    static let all: [Migration] = [core, drafts, openDossiers]
+    static let all: [Migration] = [core, drafts, openDossiers, periodColumns]
 
     /// The key of the advisory lock that serialises migrations across servers ("onegate" in ASCII).
     static let lockKey: Int64 = 0x6f6e_6567_6174_65
@@ -184,6 +184,39 @@ extension PostgresMigrations {
                         """
                         UPDATE dossiers SET received_at = \(columns.receivedAt.map(PostgresStore.millis)),
                         overdue_from = \(columns.overdueFrom.map(PostgresStore.millis)), extended = \(columns.extended)
+                        WHERE tenant = \(tenant) AND id = \(id)
+                        """, logger: logger)
+                    after = (tenant, id)
+                }
+            }
+        })
+}
+
+extension PostgresMigrations {
+    /// When processing ended, for lists by period; ranges of reception and finishing indexed.
+    static let periodColumns = Migration(
+        name: "0004_period_columns",
+        statements: [
+            "ALTER TABLE dossiers ADD COLUMN finished_at bigint",
+            "CREATE INDEX dossiers_received_at ON dossiers (tenant, received_at) WHERE received_at IS NOT NULL",
+            "CREATE INDEX dossiers_finished_at ON dossiers (tenant, finished_at) WHERE finished_at IS NOT NULL",
+        ],
+        backfill: { connection, logger in
+            let decoder = JSONDecoder()
+            var after = ("", "")
+            while true {
+                let rows = try await connection.all(
+                    """
+                    SELECT tenant, id, body FROM dossiers WHERE (tenant, id) > (\(after.0), \(after.1))
+                    ORDER BY tenant, id LIMIT 1000
+                    """, logger: logger)
+                guard !rows.isEmpty else { return }
+                for row in rows {
+                    let (tenant, id, body) = try row.decode((String, String, String).self)
+                    let finished = try decoder.decode(Dossier.self, from: Data(body.utf8)).finishedAt
+                    try await connection.run(
+                        """
+                        UPDATE dossiers SET finished_at = \(finished.map(PostgresStore.millis))
                         WHERE tenant = \(tenant) AND id = \(id)
                         """, logger: logger)
                     after = (tenant, id)

@@ -68,17 +68,18 @@ extension PostgresStore {
         let open = OpenDossierColumns(dossier)
         let receivedAt = open.receivedAt.map(Self.millis)
         let overdueFrom = open.overdueFrom.map(Self.millis)
+        let finishedAt = open.finishedAt.map(Self.millis)
         if change.expectedVersion == 0 {
             try await connection.run(
                 """
                 INSERT INTO dossiers(tenant, id, code, reference, procedure_code, applicant_id, receiving_unit,
                 competent_unit, state, assignee, due_at, submitted_at, updated_at, version, body, received_at,
-                overdue_from, extended)
+                overdue_from, extended, finished_at)
                 VALUES (\(dossier.tenant), \(dossier.id), \(dossier.code), \(dossier.reference),
                 \(dossier.procedureCode), \(dossier.applicantID), \(dossier.receivingUnit), \(dossier.competentUnit),
                 \(dossier.state.rawValue), \(dossier.assignee), \(due), \(Self.millis(dossier.submittedAt)),
                 \(Self.millis(dossier.updatedAt)), \(dossier.version), \(body), \(receivedAt), \(overdueFrom),
-                \(open.extended))
+                \(open.extended), \(finishedAt))
                 """, logger: logger)
         } else {
             // The row lock taken here makes a concurrent writer wait, then re-check the version and
@@ -88,7 +89,7 @@ extension PostgresStore {
                 UPDATE dossiers SET code = \(dossier.code), state = \(dossier.state.rawValue),
                 assignee = \(dossier.assignee), due_at = \(due), updated_at = \(Self.millis(dossier.updatedAt)),
                 version = \(dossier.version), body = \(body), received_at = \(receivedAt),
-                overdue_from = \(overdueFrom), extended = \(open.extended)
+                overdue_from = \(overdueFrom), extended = \(open.extended), finished_at = \(finishedAt)
                 WHERE tenant = \(dossier.tenant) AND id = \(dossier.id) AND version = \(change.expectedVersion)
                 RETURNING 1
                 """, logger: logger)
@@ -199,6 +200,10 @@ extension PostgresStore {
         // An empty list of states matches nothing (e.g. "overdue" among finished states), as in SQLite.
         let states = query.states.map { $0.map(\.rawValue) }
         let dueBefore = query.dueBefore.map(Self.millis)
+        let receivedFrom = query.receivedIn.map { Self.millis($0.lowerBound) }
+        let receivedTo = query.receivedIn.map { Self.millis($0.upperBound) }
+        let finishedFrom = query.finishedIn.map { Self.millis($0.lowerBound) }
+        let finishedTo = query.finishedIn.map { Self.millis($0.upperBound) }
         // Every filter is a bound parameter that is null when unused, so the statement is fixed text.
         // (PostgreSQL plans an unnamed statement with its actual values, so unused filters cost nothing.)
         let (total, bodies) = try await snapshot { connection -> (Int, [String]) in
@@ -213,6 +218,10 @@ extension PostgresStore {
                     AND (\(states)::text[] IS NULL OR state = ANY(\(states)::text[]))
                     AND (\(query.procedureCode)::text IS NULL OR procedure_code = \(query.procedureCode)::text)
                     AND (\(dueBefore)::bigint IS NULL OR due_at < \(dueBefore)::bigint)
+                    AND (\(receivedFrom)::bigint IS NULL OR (received_at >= \(receivedFrom)::bigint
+                        AND received_at < \(receivedTo)::bigint))
+                    AND (\(finishedFrom)::bigint IS NULL OR (finished_at >= \(finishedFrom)::bigint
+                        AND finished_at < \(finishedTo)::bigint))
                     """, logger: self.logger
                 )?.decode(Int.self) ?? 0
             let bodies = try await connection.all(
@@ -225,6 +234,10 @@ extension PostgresStore {
                 AND (\(states)::text[] IS NULL OR state = ANY(\(states)::text[]))
                 AND (\(query.procedureCode)::text IS NULL OR procedure_code = \(query.procedureCode)::text)
                 AND (\(dueBefore)::bigint IS NULL OR due_at < \(dueBefore)::bigint)
+                    AND (\(receivedFrom)::bigint IS NULL OR (received_at >= \(receivedFrom)::bigint
+                        AND received_at < \(receivedTo)::bigint))
+                    AND (\(finishedFrom)::bigint IS NULL OR (finished_at >= \(finishedFrom)::bigint
+                        AND finished_at < \(finishedTo)::bigint))
                 ORDER BY (CASE WHEN \(query.newestFirst) THEN -submitted_at ELSE 0 END),
                 due_at ASC NULLS LAST, submitted_at DESC, id
                 LIMIT \(limit) OFFSET \(offset)

@@ -107,6 +107,17 @@ enum Migrations {
                         WHERE overdue_from IS NOT NULL;
                     """)
         }
+        migrator.registerMigration("0004_period_columns") { db in
+            // Lists by period (the ledger, the dossiers behind a figure) read a range of one of
+            // these instead of every dossier of the unit.
+            try db.execute(sql: "ALTER TABLE dossiers ADD COLUMN finished_at INTEGER")
+            try backfillOpenDossierColumns(db)
+            try db.execute(
+                sql: """
+                    CREATE INDEX dossiers_received_at ON dossiers(tenant, received_at) WHERE received_at IS NOT NULL;
+                    CREATE INDEX dossiers_finished_at ON dossiers(tenant, finished_at) WHERE finished_at IS NOT NULL;
+                    """)
+        }
         return migrator
     }
 

@@ -49,15 +49,16 @@ extension SQLiteStore {
                 dossier.code, dossier.state.rawValue, dossier.assignee,
                 (dossier.dueAt ?? dossier.receptionDue).map(Self.millis),
                 Self.millis(dossier.updatedAt), dossier.version, body, open.receivedAt.map(Self.millis),
-                open.overdueFrom.map(Self.millis), open.extended ? 1 : 0, dossier.tenant, dossier.id,
+                open.overdueFrom.map(Self.millis), open.extended ? 1 : 0, open.finishedAt.map(Self.millis),
+                dossier.tenant, dossier.id,
             ]
             if change.expectedVersion == 0 {
                 try db.execute(
                     sql: """
                         INSERT INTO dossiers(code, state, assignee, due_at, updated_at, version, body, received_at,
-                        overdue_from, extended, tenant, id, reference, procedure_code, applicant_id, receiving_unit,
-                        competent_unit, submitted_at)
-                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                        overdue_from, extended, finished_at, tenant, id, reference, procedure_code, applicant_id,
+                        receiving_unit, competent_unit, submitted_at)
+                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                         """,
                     arguments: columns + [
                         dossier.reference, dossier.procedureCode, dossier.applicantID,
@@ -67,7 +68,7 @@ extension SQLiteStore {
                 try db.execute(
                     sql: """
                         UPDATE dossiers SET code = ?, state = ?, assignee = ?, due_at = ?, updated_at = ?, version = ?,
-                        body = ?, received_at = ?, overdue_from = ?, extended = ?
+                        body = ?, received_at = ?, overdue_from = ?, extended = ?, finished_at = ?
                         WHERE tenant = ? AND id = ? AND version = ?
                         """,
                     arguments: columns + [change.expectedVersion])
@@ -201,6 +202,14 @@ extension SQLiteStore {
         if let dueBefore = query.dueBefore {
             conditions.append("due_at IS NOT NULL AND due_at < ?")
             arguments += [Self.millis(dueBefore)]
+        }
+        if let range = query.receivedIn {
+            conditions.append("received_at >= ? AND received_at < ?")
+            arguments += [Self.millis(range.lowerBound), Self.millis(range.upperBound)]
+        }
+        if let range = query.finishedIn {
+            conditions.append("finished_at >= ? AND finished_at < ?")
+            arguments += [Self.millis(range.lowerBound), Self.millis(range.upperBound)]
         }
         let whereClause = conditions.joined(separator: " AND ")
         let limit = min(max(query.limit, 1), 200)

@@ -21,15 +21,21 @@ struct PostgresStoreTests {
                 for store in stores { group.addTask { try await store.migrate() } }
                 return try await group.reduce(into: [String]()) { $0 += $1 }
             }
-            #expect(applied == ["0001_core", "0002_drafts", "0003_open_dossiers"])
+            #expect(applied == ["0001_core", "0002_drafts", "0003_open_dossiers", "0004_period_columns"])
             for store in stores {
-                #expect(try await store.appliedMigrations() == ["0001_core", "0002_drafts", "0003_open_dossiers"])
+                #expect(
+                    try await store.appliedMigrations() == [
+                        "0001_core", "0002_drafts", "0003_open_dossiers", "0004_period_columns",
+                    ])
             }
             try await stores[0].saveUnits(Fixtures.units, tenant: Fixtures.tenant)
             for store in stores { await store.shutdown() }
 
             let reopened = try await database.connect()
-            #expect(try await reopened.appliedMigrations() == ["0001_core", "0002_drafts", "0003_open_dossiers"])
+            #expect(
+                try await reopened.appliedMigrations() == [
+                    "0001_core", "0002_drafts", "0003_open_dossiers", "0004_period_columns",
+                ])
             #expect(try await reopened.migrate().isEmpty)
             #expect(try await reopened.units(tenant: Fixtures.tenant).count == Fixtures.units.count)
             await reopened.shutdown()

@@ -8,8 +8,11 @@ public struct OpenDossierColumns: Sendable, Hashable {
     public var receivedAt: Date?
     public var overdueFrom: Date?
     public var extended: Bool
+    /// When processing ended (the month of the "finished" indicators), for period lists.
+    public var finishedAt: Date?
 
     public init(_ dossier: Dossier) {
+        finishedAt = dossier.finishedAt
         receivedAt = dossier.receivedAt
         overdueFrom = OpenDossierRule.overdueFrom(dossier)
         extended = dossier.extended

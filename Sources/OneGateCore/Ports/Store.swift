@@ -142,6 +142,10 @@ public struct DossierQuery: Sendable, Hashable {
     /// Most recently submitted first (an applicant's own list), instead of what is due soonest
     /// first (an officer's inbox).
     public var newestFirst: Bool = false
+    /// Only dossiers validly received in this range (the ledger, the dossiers behind a figure).
+    public var receivedIn: Range<Date>?
+    /// Only dossiers whose processing ended in this range.
+    public var finishedIn: Range<Date>?
     public var limit: Int
     public var offset: Int
 

@@ -55,7 +55,7 @@ public enum TransferTable: String, CaseIterable, Sendable, Hashable, Codable {
                 .text("state"), .text("assignee", optional: true), .integer("due_at", optional: true),
                 .integer("submitted_at"), .integer("updated_at"), .integer("version"), .text("body"),
                 .integer("received_at", optional: true), .integer("overdue_from", optional: true),
-                TransferColumn("extended", .flag),
+                TransferColumn("extended", .flag), .integer("finished_at", optional: true),
             ]
         case .events:
             return [

@@ -411,7 +411,10 @@ struct IndicatorAccess: Sendable {
             finishing
             ? [.refused, .stopped, .processed, .returned]
             : DossierState.allCases.filter { $0 != .draft && $0 != .submitted }
-        let candidates = try await candidates(units: units, states: states, procedure: question.procedure)
+        let candidates = try await candidates(
+            units: units, states: states, procedure: question.procedure,
+            received: finishing ? nil : scope.resolved.receptionRange,
+            finished: finishing ? scope.resolved.receptionRange : nil)
         var procedures: [String: Procedure] = [:]
         for dossier in candidates {
             let key = "\(dossier.procedureCode)#\(dossier.procedureVersion)"
@@ -480,15 +483,21 @@ struct IndicatorAccess: Sendable {
         try await dossiersBehind(DrillQuestion(indicator: .dossiersOnline, part: .denominator), scope: scope)
     }
 
-    /// Every dossier of the units in the given states, page by page, at most ``scanLimit``.
-    func candidates(units: [String], states: [DossierState], procedure: String?) async throws -> [Dossier] {
+    /// Every dossier of the units in the given states received (or finished) in the period, page
+    /// by page, at most ``scanLimit``.
+    func candidates(
+        units: [String], states: [DossierState], procedure: String?, received: Range<Date>?, finished: Range<Date>?
+    ) async throws -> [Dossier] {
         var result: [Dossier] = []
         var offset = 0
+        let everywhere = Set(units).count >= tree.units.count
         while true {
-            let page = try await dependencies.store.dossiers(
-                DossierQuery(
-                    tenant: dependencies.tenant, units: units, states: states, procedureCode: procedure, limit: 200,
-                    offset: offset))
+            var query = DossierQuery(
+                tenant: dependencies.tenant, units: everywhere ? nil : units, states: states,
+                procedureCode: procedure, limit: 200, offset: offset)
+            query.receivedIn = received
+            query.finishedIn = finished
+            let page = try await dependencies.store.dossiers(query)
             if page.total > Self.scanLimit {
                 throw OneGateError(
                     .unprocessable, "drill_down_too_large",

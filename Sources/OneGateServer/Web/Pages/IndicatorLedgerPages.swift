@@ -10,10 +10,8 @@ struct IndicatorLedgerPages {
     var access: IndicatorAccess { IndicatorAccess(dependencies: web.dependencies) }
 
     static let pageSize = 100
-    /// How far back "recently finished" reaches on the team page, and how many rows of finished
-    /// dossiers it reads at most (the newest due first), so that the page stays bounded.
+    /// How far back "recently finished" reaches on the team page.
     static let recentDays = 30.0
-    static let recentScan = 1_000
     /// Roles that lead a unit's staff.
     static let headRoles: Set<Role> = [.leader, .admin, .unitAdmin, .auditor]
 
@@ -96,7 +94,8 @@ struct IndicatorLedgerPages {
         guard leads.contains(where: { tree.isWithin(unit, subtreeOf: $0) }) else { throw OneGateError.forbidden }
 
         let units = RollUp.units(of: unit, in: tree)
-        let open = try await access.candidates(units: units, states: OfficerPages.openStates, procedure: nil)
+        let open = try await access.candidates(
+            units: units, states: OfficerPages.openStates, procedure: nil, received: nil, finished: nil)
         let now = access.now
         let finished = try await recentlyFinished(
             units: units, since: now.addingTimeInterval(-Self.recentDays * 86_400))
@@ -161,26 +160,11 @@ struct IndicatorLedgerPages {
             ])
     }
 
-    /// Finished dossiers of the units whose processing ended since `since`. The store lists by due
-    /// moment, oldest first, so this reads from the end (the latest due) backwards and stops at
-    /// ``recentScan`` rows or at a page that is all older than the window.
+    /// Finished dossiers of the units whose processing ended since `since` (a range of the
+    /// indexed `finished_at`).
     private func recentlyFinished(units: [String], since: Date) async throws -> [Dossier] {
-        let states: [DossierState] = [.refused, .stopped, .processed, .returned]
-        func query(offset: Int, limit: Int) -> DossierQuery {
-            DossierQuery(
-                tenant: web.dependencies.tenant, units: units, states: states, limit: limit, offset: offset)
-        }
-        let total = try await web.store.dossiers(query(offset: 0, limit: 1)).total
-        var result: [Dossier] = []
-        var end = total
-        while end > 0, total - end < Self.recentScan {
-            let start = max(0, end - 200)
-            let page = try await web.store.dossiers(query(offset: start, limit: end - start))
-            let recent = page.items.filter { ($0.finishedAt ?? .distantPast) >= since }
-            result += recent
-            if recent.isEmpty && page.items.allSatisfy({ ($0.dueAt ?? .distantPast) < since }) { break }
-            end = start
-        }
-        return result
+        try await access.candidates(
+            units: units, states: [.refused, .stopped, .processed, .returned], procedure: nil, received: nil,
+            finished: since..<access.now.addingTimeInterval(1))
     }
 }
