@@ -54,3 +54,48 @@ extension PostgresStore {
         }
     }
 }
+
+extension PostgresStore {
+    public func counterSumsByUnit(
+        units: [String], periods: [String], tenant: String
+    ) async throws -> [String: CounterSums] {
+        guard !units.isEmpty, !periods.isEmpty else { return [:] }
+        let rows = try await statement { connection in
+            try await connection.all(
+                """
+                SELECT unit, procedure, metric, SUM(value)::bigint FROM counters
+                WHERE tenant = \(tenant) AND unit = ANY(\(units)) AND period = ANY(\(periods))
+                GROUP BY unit, procedure, metric
+                """, logger: self.logger
+            ).map { try $0.decode((String, String, String, Int64).self) }
+        }
+        var sums: [String: [String: [String: Int]]] = [:]
+        for (unit, procedure, metric, total) in rows {
+            sums[unit, default: [:]][procedure, default: [:]][metric] = Int(total)
+        }
+        return sums.mapValues { CounterSums(byProcedure: $0) }
+    }
+
+    public func openPastDueByUnit(
+        units: [String], received: Range<Date>, at: Date, procedure: String?, tenant: String
+    ) async throws -> [String: OpenPastDue] {
+        guard !units.isEmpty else { return [:] }
+        let rows = try await statement { connection in
+            try await connection.all(
+                """
+                SELECT competent_unit, COUNT(*)::bigint, COUNT(*) FILTER (WHERE extended)::bigint FROM dossiers
+                WHERE tenant = \(tenant) AND competent_unit = ANY(\(units)) AND overdue_from IS NOT NULL
+                AND overdue_from < \(Self.millis(at)) AND received_at >= \(Self.millis(received.lowerBound))
+                AND received_at < \(Self.millis(received.upperBound))
+                AND (\(procedure)::text IS NULL OR procedure_code = \(procedure))
+                GROUP BY competent_unit
+                """, logger: self.logger
+            ).map { try $0.decode((String, Int64, Int64).self) }
+        }
+        var result: [String: OpenPastDue] = [:]
+        for (unit, pastDue, apologised) in rows {
+            result[unit] = OpenPastDue(pastDue: Int(pastDue), apologised: Int(apologised))
+        }
+        return result
+    }
+}

@@ -112,6 +112,12 @@ struct IndicatorCalculatorTests {
         #expect(children.map(\.unit) == KPI.tree.children(of: Fixtures.tenant).map(\.code))
         #expect(children.map { $0.counters[.received] }.reduce(0, +) == 4)
         #expect(children.map { $0.timeliness.inTime }.reduce(0, +) == 1)
+        // Asked together, the children's reports are the ones each gets asked alone.
+        for child in children {
+            let alone = try await calculator.report(unit: child.unit, period: Self.march, now: Self.april10)
+            #expect(child.values == alone.values && child.reception == alone.reception, "\(child.unit)")
+            #expect(child.counters == alone.counters && child.timeliness == alone.timeliness, "\(child.unit)")
+        }
     }
 
     @Test func aCommuneSeesOnlyItsOwnDossiers() async throws {

@@ -96,6 +96,19 @@ struct IndicatorStoreTests {
                 }
             }
             #expect(sawPastDue)
+            // The per-unit answers equal one question per unit.
+            let byUnit = try await test.store.counterSumsByUnit(units: units, periods: periods, tenant: Fixtures.tenant)
+            for unit in units {
+                let alone = try await test.store.counterSums(units: [unit], periods: periods, tenant: Fixtures.tenant)
+                #expect((byUnit[unit] ?? CounterSums()) == alone, "\(unit)")
+            }
+            let openByUnit = try await test.store.openPastDueByUnit(
+                units: units, received: start..<end, at: end, procedure: nil, tenant: Fixtures.tenant)
+            for unit in units {
+                let alone = try await test.store.openPastDue(
+                    units: [unit], received: start..<end, at: end, procedure: nil, tenant: Fixtures.tenant)
+                #expect((openByUnit[unit] ?? .zero) == alone, "\(unit)")
+            }
             #expect(
                 try await test.store.openPastDue(
                     units: [Fixtures.communeB], received: start..<end, at: end, procedure: nil, tenant: Fixtures.tenant)

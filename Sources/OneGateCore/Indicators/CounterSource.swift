@@ -5,6 +5,20 @@ import Foundation
 /// primary key (tenant, unit, period, metric, procedure).
 public protocol CounterSource: Sendable {
     func counterSums(units: [String], periods: [String], tenant: String) async throws -> CounterSums
+    /// The sums of each unit on its own (no roll-up), for many units in one question: the
+    /// breakdown of a province by its departments and communes.
+    func counterSumsByUnit(units: [String], periods: [String], tenant: String) async throws -> [String: CounterSums]
+}
+
+extension CounterSource {
+    /// One question per unit; stores answer with one `GROUP BY unit` instead.
+    public func counterSumsByUnit(
+        units: [String], periods: [String], tenant: String
+    ) async throws -> [String: CounterSums] {
+        var result: [String: CounterSums] = [:]
+        for unit in Set(units) { result[unit] = try await counterSums(units: [unit], periods: periods, tenant: tenant) }
+        return result
+    }
 }
 
 /// ``CounterSource`` over counter rows in memory (tests, rebuild checks).

@@ -51,12 +51,29 @@ public struct IndicatorCalculator: Sendable {
     }
 
     /// The reports of each child of `unit`: which sub-units pull the figure down.
+    /// Two questions to the ports for all the children together (sums and open past due per
+    /// unit), rolled up here: the same figures as ``report(unit:period:now:)`` of each child.
     public func reportsOfChildren(unit: String, period: ReportPeriod, now: Date) async throws -> [IndicatorReport] {
-        var reports: [IndicatorReport] = []
-        for child in tree.children(of: unit) {
-            reports.append(try await report(unit: child.code, period: period, now: now))
+        guard tree[unit] != nil else { throw OneGateError.notFound("unit") }
+        let resolved = try period.resolve(in: calendar)
+        let asOf = resolved.referenceInstant(now: now)
+        let groups = tree.children(of: unit).map { child in
+            (child.code, RollUp.units(of: child.code, in: tree, includingPredecessors: includingPredecessors))
         }
-        return reports
+        let all = Array(Set(groups.flatMap(\.1))).sorted()
+        guard !all.isEmpty else { return [] }
+        let sums = try await counters.counterSumsByUnit(units: all, periods: resolved.periodKeys, tenant: tenant)
+        let open: [String: OpenPastDue] =
+            resolved.start < asOf
+            ? try await openDossiers.openPastDueByUnit(
+                units: all, received: resolved.receptionRange, at: asOf, procedure: nil, tenant: tenant) : [:]
+        return groups.map { code, units in
+            let childSums = units.reduce(CounterSums()) { $0.adding(sums[$1] ?? CounterSums()) }
+            let childOpen = units.reduce(OpenPastDue.zero) { $0.adding(open[$1] ?? .zero) }
+            return IndicatorReport.make(
+                unit: code, period: resolved, asOf: asOf, sums: childSums, open: childOpen,
+                procedures: procedures(of: code, asOf: asOf), targets: targets, tree: tree)
+        }
     }
 
     /// The dossier indicators of `unit` for each procedure that has counters in the period: which

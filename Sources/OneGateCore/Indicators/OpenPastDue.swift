@@ -62,6 +62,31 @@ public protocol OpenDossierIndex: Sendable {
     func openPastDue(
         units: [String], received: Range<Date>, at: Date, procedure: String?, tenant: String
     ) async throws -> OpenPastDue
+    /// The same count for each competent unit on its own, in one question.
+    func openPastDueByUnit(
+        units: [String], received: Range<Date>, at: Date, procedure: String?, tenant: String
+    ) async throws -> [String: OpenPastDue]
+}
+
+extension OpenDossierIndex {
+    /// One question per unit; stores answer with one `GROUP BY competent_unit` instead.
+    public func openPastDueByUnit(
+        units: [String], received: Range<Date>, at: Date, procedure: String?, tenant: String
+    ) async throws -> [String: OpenPastDue] {
+        var result: [String: OpenPastDue] = [:]
+        for unit in Set(units) {
+            result[unit] = try await openPastDue(
+                units: [unit], received: received, at: at, procedure: procedure, tenant: tenant)
+        }
+        return result
+    }
+}
+
+extension OpenPastDue {
+    /// The counts of two sets of units together.
+    public func adding(_ other: OpenPastDue) -> OpenPastDue {
+        OpenPastDue(pastDue: pastDue + other.pastDue, apologised: apologised + other.apologised)
+    }
 }
 
 /// ``OpenDossierIndex`` over dossier rows in memory: the reference implementation (tests, small tools).

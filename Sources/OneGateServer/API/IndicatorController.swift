@@ -149,7 +149,7 @@ struct IndicatorController {
         let limit = try query.integer("limit", default: 50, in: 1...dependencies.limits.maximumPageSize)
         let offset = try query.integer("offset", default: 0, in: 0...Int(Int32.max))
         let found = try await access.dossiersBehind(question, scope: scope)
-        let catalogue = try await dependencies.store.currentProcedures(tenant: dependencies.tenant)
+        let catalogue = try await dependencies.catalogue.current(store: dependencies.store, tenant: dependencies.tenant)
         let names = Dictionary(catalogue.map { ($0.code, $0.name) }, uniquingKeysWith: { first, _ in first })
         if try Self.format(query) {
             let language = try Self.language(query)
@@ -336,7 +336,7 @@ struct IndicatorAccess: Sendable {
         let tenant = dependencies.tenant
         return IndicatorCalculator(
             tenant: tenant, tree: tree, calendar: calendar, counters: store, openDossiers: store,
-            catalogue: try await store.currentProcedures(tenant: tenant),
+            catalogue: try await dependencies.catalogue.current(store: store, tenant: tenant),
             targets: try InstanceSettings.targets(from: try await store.setting(InstanceSettings.targetsKey)))
     }
 

@@ -31,7 +31,7 @@ struct IndicatorLedgerPages {
         let scope = try access.scope(unit: query["unit"], period: query["period"], officer: officer)
         let page = max(1, min(100_000, Int(query["page"] ?? "1") ?? 1))
         let found = try await access.received(scope: scope)
-        let catalogue = try await web.store.currentProcedures(tenant: web.dependencies.tenant)
+        let catalogue = try await web.dependencies.catalogue.current(store: web.store, tenant: web.dependencies.tenant)
         let names = Dictionary(catalogue.map { ($0.code, $0.name) }, uniquingKeysWith: { first, _ in first })
         let slice = Array(found.dropFirst((page - 1) * Self.pageSize).prefix(Self.pageSize))
         // One look-up per applicant of this page (at most a hundred), never per dossier of the period.

@@ -263,7 +263,7 @@ struct IndicatorPages {
         let question = try IndicatorAccess.drillQuestion(query)
         let page = max(1, min(100_000, Int(query["page"] ?? "1") ?? 1))
         let found = try await access.dossiersBehind(question, scope: scope)
-        let catalogue = try await web.store.currentProcedures(tenant: web.dependencies.tenant)
+        let catalogue = try await web.dependencies.catalogue.current(store: web.store, tenant: web.dependencies.tenant)
         let names = Dictionary(catalogue.map { ($0.code, $0.name) }, uniquingKeysWith: { first, _ in first })
         let presenter = DossierPresenter(web: web, visitor: visitor)
         let slice = found.dropFirst((page - 1) * Self.dossierPageSize).prefix(Self.dossierPageSize)
