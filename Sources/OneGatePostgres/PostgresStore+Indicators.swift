@@ -99,3 +99,25 @@ extension PostgresStore {
         return result
     }
 }
+
+extension PostgresStore {
+    public func counterSumsByPeriod(
+        units: [String], periods: [String], tenant: String
+    ) async throws -> [String: CounterSums] {
+        guard !units.isEmpty, !periods.isEmpty else { return [:] }
+        let rows = try await statement { connection in
+            try await connection.all(
+                """
+                SELECT period, procedure, metric, SUM(value)::bigint FROM counters
+                WHERE tenant = \(tenant) AND unit = ANY(\(units)) AND period = ANY(\(periods))
+                GROUP BY period, procedure, metric
+                """, logger: self.logger
+            ).map { try $0.decode((String, String, String, Int64).self) }
+        }
+        var sums: [String: [String: [String: Int]]] = [:]
+        for (period, procedure, metric, total) in rows {
+            sums[period, default: [:]][procedure, default: [:]][metric] = Int(total)
+        }
+        return sums.mapValues { CounterSums(byProcedure: $0) }
+    }
+}

@@ -117,3 +117,28 @@ extension SQLiteStore {
         }
     }
 }
+
+extension SQLiteStore {
+    public func counterSumsByPeriod(
+        units: [String], periods: [String], tenant: String
+    ) async throws -> [String: CounterSums] {
+        guard !units.isEmpty, !periods.isEmpty else { return [:] }
+        let unitMarks = Array(repeating: "?", count: units.count).joined(separator: ",")
+        let periodMarks = Array(repeating: "?", count: periods.count).joined(separator: ",")
+        let arguments = StatementArguments([tenant]) + StatementArguments(units) + StatementArguments(periods)
+        return try await read { db in
+            var sums: [String: [String: [String: Int]]] = [:]
+            let rows = try Row.fetchCursor(
+                db,
+                sql: """
+                    SELECT period, procedure, metric, SUM(value) AS total FROM counters
+                    WHERE tenant = ? AND unit IN (\(unitMarks)) AND period IN (\(periodMarks))
+                    GROUP BY period, procedure, metric
+                    """, arguments: arguments)
+            while let row = try rows.next() {
+                sums[row["period"], default: [:]][row["procedure"], default: [:]][row["metric"]] = row["total"]
+            }
+            return sums.mapValues { CounterSums(byProcedure: $0) }
+        }
+    }
+}

@@ -112,6 +112,14 @@ struct IndicatorCalculatorTests {
         #expect(children.map(\.unit) == KPI.tree.children(of: Fixtures.tenant).map(\.code))
         #expect(children.map { $0.counters[.received] }.reduce(0, +) == 4)
         #expect(children.map { $0.timeliness.inTime }.reduce(0, +) == 1)
+        // A monthly series asked at once is the same as month by month.
+        let months = [MonthKey(year: 2026, month: 2), MonthKey(year: 2026, month: 3), MonthKey(year: 2026, month: 4)]
+        let series = try await calculator.monthlyReports(unit: Fixtures.tenant, months: months, now: Self.april10)
+        for (month, together) in zip(months, series) {
+            let alone = try await calculator.report(
+                unit: Fixtures.tenant, period: .month(year: month.year, month: month.month), now: Self.april10)
+            #expect(together.values == alone.values && together.counters == alone.counters, "\(month)")
+        }
         // Asked together, the children's reports are the ones each gets asked alone.
         for child in children {
             let alone = try await calculator.report(unit: child.unit, period: Self.march, now: Self.april10)

@@ -102,6 +102,12 @@ struct IndicatorStoreTests {
                 let alone = try await test.store.counterSums(units: [unit], periods: periods, tenant: Fixtures.tenant)
                 #expect((byUnit[unit] ?? CounterSums()) == alone, "\(unit)")
             }
+            let byPeriod = try await test.store.counterSumsByPeriod(
+                units: units, periods: periods, tenant: Fixtures.tenant)
+            for period in periods {
+                let alone = try await test.store.counterSums(units: units, periods: [period], tenant: Fixtures.tenant)
+                #expect((byPeriod[period] ?? CounterSums()) == alone, "\(period)")
+            }
             let openByUnit = try await test.store.openPastDueByUnit(
                 units: units, received: start..<end, at: end, procedure: nil, tenant: Fixtures.tenant)
             for unit in units {

@@ -8,6 +8,10 @@ public protocol CounterSource: Sendable {
     /// The sums of each unit on its own (no roll-up), for many units in one question: the
     /// breakdown of a province by its departments and communes.
     func counterSumsByUnit(units: [String], periods: [String], tenant: String) async throws -> [String: CounterSums]
+    /// The sums of the units for each month on its own, in one question: a monthly series.
+    func counterSumsByPeriod(
+        units: [String], periods: [String], tenant: String
+    ) async throws -> [String: CounterSums]
 }
 
 extension CounterSource {
@@ -17,6 +21,17 @@ extension CounterSource {
     ) async throws -> [String: CounterSums] {
         var result: [String: CounterSums] = [:]
         for unit in Set(units) { result[unit] = try await counterSums(units: [unit], periods: periods, tenant: tenant) }
+        return result
+    }
+
+    /// One question per month; stores answer with one `GROUP BY period` instead.
+    public func counterSumsByPeriod(
+        units: [String], periods: [String], tenant: String
+    ) async throws -> [String: CounterSums] {
+        var result: [String: CounterSums] = [:]
+        for period in Set(periods) {
+            result[period] = try await counterSums(units: units, periods: [period], tenant: tenant)
+        }
         return result
     }
 }

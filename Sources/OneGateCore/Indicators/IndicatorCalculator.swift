@@ -76,6 +76,29 @@ public struct IndicatorCalculator: Sendable {
         }
     }
 
+    /// The report of `unit` for each of `months`, with one question for all the counters: the
+    /// same figures as ``report(unit:period:now:)`` month by month.
+    public func monthlyReports(unit: String, months: [MonthKey], now: Date) async throws -> [IndicatorReport] {
+        guard tree[unit] != nil else { throw OneGateError.notFound("unit") }
+        let units = RollUp.units(of: unit, in: tree, includingPredecessors: includingPredecessors)
+        let resolved = try months.map { month throws(OneGateError) in
+            try ReportPeriod.month(year: month.year, month: month.month).resolve(in: calendar)
+        }
+        let sums = try await counters.counterSumsByPeriod(
+            units: units, periods: resolved.flatMap(\.periodKeys), tenant: tenant)
+        var reports: [IndicatorReport] = []
+        for period in resolved {
+            let asOf = period.referenceInstant(now: now)
+            let open = try await openPastDue(units: units, period: period, asOf: asOf, procedure: nil)
+            let monthSums = period.periodKeys.reduce(CounterSums()) { $0.adding(sums[$1] ?? CounterSums()) }
+            reports.append(
+                IndicatorReport.make(
+                    unit: unit, period: period, asOf: asOf, sums: monthSums, open: open,
+                    procedures: procedures(of: unit, asOf: asOf), targets: targets, tree: tree))
+        }
+        return reports
+    }
+
     /// The dossier indicators of `unit` for each procedure that has counters in the period: which
     /// procedures pull the figure down. Catalogue indicators and the score are left out (they describe
     /// a set of procedures, not one).

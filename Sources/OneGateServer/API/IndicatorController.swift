@@ -120,14 +120,11 @@ struct IndicatorController {
         let unit = try access.unit(query["unit"], officer: officer)
         let months = try access.months(from: query["from"], to: query["to"])
         let calculator = try await access.calculator()
-        var points: [IndicatorMonthView] = []
-        for month in months {
-            let report = try await calculator.report(
-                unit: unit, period: .month(year: month.year, month: month.month), now: access.now)
-            points.append(
-                IndicatorMonthView(
-                    month: month.description,
-                    indicators: IndicatorAccess.ordered(report.values).map { IndicatorFigureView($0) }))
+        let reports = try await calculator.monthlyReports(unit: unit, months: months, now: access.now)
+        let points = zip(months, reports).map { month, report in
+            IndicatorMonthView(
+                month: month.description,
+                indicators: IndicatorAccess.ordered(report.values).map { IndicatorFigureView($0) })
         }
         let view = IndicatorSeriesView(
             unit: UnitView(unit, tree: calculator.tree), from: months.first?.description ?? "",

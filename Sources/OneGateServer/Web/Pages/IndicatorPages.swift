@@ -41,12 +41,9 @@ struct IndicatorPages {
         let previous = try await calculator.report(unit: scope.unit, period: scope.period.shifted(by: -1), now: now)
         let children = try await calculator.reportsOfChildren(unit: scope.unit, period: scope.period, now: now)
         let lastMonth = scope.resolved.months.last ?? MonthKey(scope.resolved.lastDay)
-        var series: [(MonthKey, IndicatorValue?)] = []
-        for month in (0..<12).reversed().map({ lastMonth.adding(months: -$0) }) {
-            let monthly = try await calculator.report(
-                unit: scope.unit, period: .month(year: month.year, month: month.month), now: now)
-            series.append((month, monthly[chosen]))
-        }
+        let months = (0..<12).reversed().map { lastMonth.adding(months: -$0) }
+        let monthly = try await calculator.monthlyReports(unit: scope.unit, months: months, now: now)
+        let series: [(MonthKey, IndicatorValue?)] = zip(months, monthly).map { ($0, $1[chosen]) }
 
         let links = Links(unit: scope.unit, period: scope.periodKey)
         let rows = IndicatorAccess.ordered(report.values).map { value in
