@@ -20,7 +20,7 @@ enum PostgresMigrations {
         var backfill: (@Sendable (PostgresConnection, Logger) async throws -> Void)? = nil
     }
 
-    static let all: [Migration] = [core, drafts, openDossiers, periodColumns]
+    static let all: [Migration] = [core, drafts, openDossiers, periodColumns, indicatorRollups]
 
     /// The key of the advisory lock that serialises migrations across servers ("onegate" in ASCII).
     static let lockKey: Int64 = 0x6f6e_6567_6174_65
@@ -223,6 +223,20 @@ extension PostgresMigrations {
                 }
             }
         })
+
+    /// The indexes of SQLite's 0005: counters read from the index alone, and open past-due dossiers
+    /// from a partial index that holds what the question needs. (SQLite's counter roll-up tables are
+    /// not here yet: see docs/benchmarks.md.)
+    static let indicatorRollups = Migration(
+        name: "0005_indicator_rollups",
+        statements: [
+            "CREATE INDEX counters_covering ON counters (tenant, unit, period, procedure, metric) INCLUDE (value)",
+            "DROP INDEX dossiers_overdue",
+            """
+            CREATE INDEX dossiers_open_overdue ON dossiers (tenant, competent_unit, overdue_from)
+                INCLUDE (received_at, extended) WHERE overdue_from IS NOT NULL
+            """,
+        ])
 }
 
 extension PostgresStore {

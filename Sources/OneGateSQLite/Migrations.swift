@@ -118,7 +118,62 @@ enum Migrations {
                     CREATE INDEX dossiers_finished_at ON dossiers(tenant, finished_at) WHERE finished_at IS NOT NULL;
                     """)
         }
+        migrator.registerMigration("0005_indicator_rollups") { db in
+            // A province dashboard over 10 million dossiers (kpi.md) must not sum hundreds of
+            // thousands of counter rows: triggers keep two roll-ups of `counters` in the same
+            // transaction as every counter write (commit, bulk load, repair, import) — by unit and
+            // year, and over all units by month and by year — and the counter questions read them
+            // when the question covers whole years or every unit (SQLiteStore+Indicators).
+            try db.execute(
+                sql: """
+                    CREATE TABLE counter_years (
+                        tenant TEXT NOT NULL, unit TEXT NOT NULL, year TEXT NOT NULL, procedure TEXT NOT NULL,
+                        metric TEXT NOT NULL, value INTEGER NOT NULL,
+                        PRIMARY KEY (tenant, unit, year, metric, procedure)) WITHOUT ROWID;
+                    CREATE TABLE counter_all_units (
+                        tenant TEXT NOT NULL, period TEXT NOT NULL, procedure TEXT NOT NULL, metric TEXT NOT NULL,
+                        value INTEGER NOT NULL, PRIMARY KEY (tenant, period, metric, procedure)) WITHOUT ROWID;
+                    INSERT INTO counter_years(tenant, unit, year, procedure, metric, value)
+                        SELECT tenant, unit, substr(period, 1, 4), procedure, metric, SUM(value) FROM counters
+                        GROUP BY tenant, unit, substr(period, 1, 4), procedure, metric;
+                    INSERT INTO counter_all_units(tenant, period, procedure, metric, value)
+                        SELECT tenant, period, procedure, metric, SUM(value) FROM counters
+                        GROUP BY tenant, period, procedure, metric;
+                    INSERT INTO counter_all_units(tenant, period, procedure, metric, value)
+                        SELECT tenant, substr(period, 1, 4), procedure, metric, SUM(value) FROM counters
+                        GROUP BY tenant, substr(period, 1, 4), procedure, metric;
+                    \(rollupTrigger("counters_rollup_insert", "AFTER INSERT", add: "new"))
+                    \(rollupTrigger("counters_rollup_delete", "AFTER DELETE", subtract: "old"))
+                    \(rollupTrigger("counters_rollup_update", "AFTER UPDATE", add: "new", subtract: "old"))
+                    CREATE INDEX counters_covering ON counters(tenant, unit, period, procedure, metric, value);
+                    DROP INDEX dossiers_overdue;
+                    CREATE INDEX dossiers_open_overdue ON dossiers(tenant, competent_unit, overdue_from, received_at, extended)
+                        WHERE overdue_from IS NOT NULL;
+                    """)
+        }
         return migrator
+    }
+
+    /// A trigger adding a counter row's value (`new`) and/or subtracting the old one (`old`) in
+    /// both roll-ups.
+    static func rollupTrigger(_ name: String, _ event: String, add: String? = nil, subtract: String? = nil) -> String {
+        var body = ""
+        for (row, sign) in [(subtract, "-"), (add, "")] {
+            guard let row else { continue }
+            body += """
+                INSERT INTO counter_years(tenant, unit, year, procedure, metric, value)
+                VALUES (\(row).tenant, \(row).unit, substr(\(row).period, 1, 4), \(row).procedure, \(row).metric, \(sign)\(row).value)
+                ON CONFLICT(tenant, unit, year, metric, procedure) DO UPDATE SET value = value + excluded.value;
+                INSERT INTO counter_all_units(tenant, period, procedure, metric, value)
+                VALUES (\(row).tenant, \(row).period, \(row).procedure, \(row).metric, \(sign)\(row).value)
+                ON CONFLICT(tenant, period, metric, procedure) DO UPDATE SET value = value + excluded.value;
+                INSERT INTO counter_all_units(tenant, period, procedure, metric, value)
+                VALUES (\(row).tenant, substr(\(row).period, 1, 4), \(row).procedure, \(row).metric, \(sign)\(row).value)
+                ON CONFLICT(tenant, period, metric, procedure) DO UPDATE SET value = value + excluded.value;
+
+                """
+        }
+        return "CREATE TRIGGER \(name) \(event) ON counters BEGIN\n\(body)END;"
     }
 
     /// Fills the open-dossier columns of rows written before they existed, a page at a time.

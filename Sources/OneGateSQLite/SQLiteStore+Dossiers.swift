@@ -43,27 +43,9 @@ extension SQLiteStore {
                 let stored: Data = row["body"]
                 return .replayed(StoredResponse(status: row["status"], body: Array(stored)))
             }
-            let open = OpenDossierColumns(dossier)
-            let columns: StatementArguments = [
-                // The inbox orders by what is due next: the reception check while submitted.
-                dossier.code, dossier.state.rawValue, dossier.assignee,
-                (dossier.dueAt ?? dossier.receptionDue).map(Self.millis),
-                Self.millis(dossier.updatedAt), dossier.version, body, open.receivedAt.map(Self.millis),
-                open.overdueFrom.map(Self.millis), open.extended ? 1 : 0, open.finishedAt.map(Self.millis),
-                dossier.tenant, dossier.id,
-            ]
+            let columns = Self.rowColumns(dossier, body: body)
             if change.expectedVersion == 0 {
-                try db.execute(
-                    sql: """
-                        INSERT INTO dossiers(code, state, assignee, due_at, updated_at, version, body, received_at,
-                        overdue_from, extended, finished_at, tenant, id, reference, procedure_code, applicant_id,
-                        receiving_unit, competent_unit, submitted_at)
-                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                        """,
-                    arguments: columns + [
-                        dossier.reference, dossier.procedureCode, dossier.applicantID,
-                        dossier.receivingUnit, dossier.competentUnit, Self.millis(dossier.submittedAt),
-                    ])
+                try db.execute(sql: Self.insertDossierSQL, arguments: Self.insertArguments(dossier, columns: columns))
             } else {
                 try db.execute(
                     sql: """
@@ -74,22 +56,10 @@ extension SQLiteStore {
                     arguments: columns + [change.expectedVersion])
                 guard db.changesCount == 1 else { throw OneGateError.versionConflict }
             }
-            try db.execute(
-                sql: """
-                    INSERT INTO events(tenant, dossier_id, seq, type, at, actor_id, actor_role, actor_unit, canonical,
-                    signature, certificate_serial, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                    """,
-                arguments: [
-                    dossier.tenant, event.dossierID, event.seq, event.type, Self.millis(event.at), event.actor.id,
-                    event.actor.role, event.actor.unit, Data(event.canonical), Data(event.signature),
-                    event.certificateSerial, event.hash,
-                ])
+            try db.execute(sql: Self.insertEventSQL, arguments: Self.eventArguments(event, tenant: dossier.tenant))
             for delta in change.counters {
                 try db.execute(
-                    sql: """
-                        INSERT INTO counters(tenant, unit, procedure, period, metric, value) VALUES (?, ?, ?, ?, ?, ?)
-                        ON CONFLICT(tenant, unit, period, metric, procedure) DO UPDATE SET value = value + excluded.value
-                        """,
+                    sql: Self.upsertCounterSQL,
                     arguments: [dossier.tenant, delta.unit, delta.procedure, delta.period, delta.metric, delta.delta])
             }
             guard let claim = change.idempotency else { return .committed(nil) }
@@ -106,6 +76,53 @@ extension SQLiteStore {
             return .committed(response)
         }
     }
+
+    /// The columns of a dossier row beside its key and immutable fields, in the order of
+    /// ``insertDossierSQL`` and of the commit path's UPDATE (then tenant and id): the one place that
+    /// computes them, so that rows written by ``commit(_:)`` and ``bulkLoad(_:)`` are the same.
+    static func rowColumns(_ dossier: Dossier, body: String) -> StatementArguments {
+        let open = OpenDossierColumns(dossier)
+        return [
+            // The inbox orders by what is due next: the reception check while submitted.
+            dossier.code, dossier.state.rawValue, dossier.assignee,
+            (dossier.dueAt ?? dossier.receptionDue).map(Self.millis),
+            Self.millis(dossier.updatedAt), dossier.version, body, open.receivedAt.map(Self.millis),
+            open.overdueFrom.map(Self.millis), open.extended ? 1 : 0, open.finishedAt.map(Self.millis),
+            dossier.tenant, dossier.id,
+        ]
+    }
+
+    static let insertDossierSQL = """
+        INSERT INTO dossiers(code, state, assignee, due_at, updated_at, version, body, received_at,
+        overdue_from, extended, finished_at, tenant, id, reference, procedure_code, applicant_id,
+        receiving_unit, competent_unit, submitted_at)
+        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+        """
+
+    static func insertArguments(_ dossier: Dossier, columns: StatementArguments) -> StatementArguments {
+        columns + [
+            dossier.reference, dossier.procedureCode, dossier.applicantID,
+            dossier.receivingUnit, dossier.competentUnit, Self.millis(dossier.submittedAt),
+        ]
+    }
+
+    static let insertEventSQL = """
+        INSERT INTO events(tenant, dossier_id, seq, type, at, actor_id, actor_role, actor_unit, canonical,
+        signature, certificate_serial, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+        """
+
+    static func eventArguments(_ event: SignedEvent, tenant: String) -> StatementArguments {
+        [
+            tenant, event.dossierID, event.seq, event.type, Self.millis(event.at), event.actor.id,
+            event.actor.role, event.actor.unit, Data(event.canonical), Data(event.signature),
+            event.certificateSerial, event.hash,
+        ]
+    }
+
+    static let upsertCounterSQL = """
+        INSERT INTO counters(tenant, unit, procedure, period, metric, value) VALUES (?, ?, ?, ?, ?, ?)
+        ON CONFLICT(tenant, unit, period, metric, procedure) DO UPDATE SET value = value + excluded.value
+        """
 
     public func idempotentResponse(
         principal: String, key: String

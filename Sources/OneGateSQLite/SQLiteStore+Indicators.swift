@@ -3,26 +3,98 @@ import GRDB
 import OneGateCore
 
 extension SQLiteStore {
-    /// One `GROUP BY procedure, metric` over the counters' primary key (tenant, unit, period, …).
+    /// Sums over the cheapest rows that answer: the all-units roll-up when every unit is asked, the
+    /// yearly roll-up for whole years, the monthly counters otherwise.
     public func counterSums(units: [String], periods: [String], tenant: String) async throws -> CounterSums {
         guard !units.isEmpty, !periods.isEmpty else { return CounterSums() }
-        let unitMarks = Array(repeating: "?", count: units.count).joined(separator: ",")
-        let periodMarks = Array(repeating: "?", count: periods.count).joined(separator: ",")
-        let arguments = StatementArguments([tenant]) + StatementArguments(units) + StatementArguments(periods)
+        let (years, months) = Self.split(periods)
         return try await read { db in
-            var sums: [String: [String: Int]] = [:]
-            let rows = try Row.fetchCursor(
-                db,
-                sql: """
-                    SELECT procedure, metric, SUM(value) AS total FROM counters
-                    WHERE tenant = ? AND unit IN (\(unitMarks)) AND period IN (\(periodMarks))
-                    GROUP BY procedure, metric
-                    """, arguments: arguments)
-            while let row = try rows.next() {
-                sums[row["procedure"], default: [:]][row["metric"]] = row["total"]
-            }
-            return CounterSums(byProcedure: sums)
+            CounterSums(
+                byProcedure: try Self.sums(
+                    db, by: nil, units: units, years: years, months: months, tenant: tenant)[""] ?? [:])
         }
+    }
+
+    /// Counter sums by `group` (`unit`, `period`, or nothing: one group named ""), then procedure
+    /// and metric. Rows that are already one per key are summed here rather than by a `GROUP BY`,
+    /// which costs SQLite a temporary B-tree (most of the time of a province's breakdown).
+    static func sums(
+        _ db: Database, by group: String?, units: [String], years: [String], months: [String], tenant: String
+    ) throws -> [String: [String: [String: Int]]] {
+        let groupColumn = group.map { "\($0), " } ?? "'' AS grouping, "
+        let source = try counterRows(
+            db, columns: groupColumn + "procedure, metric, value", units: units, years: years, months: months,
+            tenant: tenant, allUnitsAllowed: group != "unit")
+        let periods = years.count + months.count
+        let unique: Bool
+        switch source.table {
+        case "counter_all_units": unique = group == "period" || periods == 1
+        case "counters": unique = group == "unit" && months.count == 1
+        case "counter_years": unique = group == "unit" && years.count == 1
+        default: unique = false
+        }
+        let sql =
+            unique
+            ? source.sql
+            : "SELECT \(group ?? "grouping"), procedure, metric, SUM(value) FROM (\(source.sql)) "
+                + "GROUP BY \(group ?? "grouping"), procedure, metric"
+        var sums: [String: [String: [String: Int]]] = [:]
+        let rows = try Row.fetchCursor(db, sql: sql, arguments: source.arguments)
+        while let row = try rows.next() {
+            let value: Int = row[3]
+            sums[row[0], default: [:]][row[1], default: [:]][row[2], default: 0] += value
+        }
+        return sums
+    }
+
+    /// Splits month keys (`YYYY-MM`) into whole years (all twelve months asked) and the other months.
+    static func split(_ periods: [String]) -> (years: [String], months: [String]) {
+        let byYear = Dictionary(grouping: Set(periods), by: { String($0.prefix(4)) })
+        var years: [String] = []
+        var months: [String] = []
+        for (year, keys) in byYear.sorted(by: { $0.key < $1.key }) {
+            let whole = Set((1...12).map { year + ($0 < 10 ? "-0\($0)" : "-\($0)") })
+            if year.count == 4, Set(keys) == whole { years.append(year) } else { months += keys.sorted() }
+        }
+        return (years, months)
+    }
+
+    /// Whether `units` holds every unit of the tenant (then the all-units roll-up answers).
+    static func coversEveryUnit(_ db: Database, _ units: [String], tenant: String) throws -> Bool {
+        let all = try String.fetchAll(db, sql: "SELECT code FROM units WHERE tenant = ?", arguments: [tenant])
+        return !all.isEmpty && Set(all).isSubset(of: Set(units))
+    }
+
+    /// A `UNION ALL` of counter rows (`columns` from `procedure, metric, value` and `unit`) of the
+    /// units over the years and months: the roll-ups where they apply, the counters otherwise.
+    static func counterRows(
+        _ db: Database, columns: String, units: [String], years: [String], months: [String], tenant: String,
+        allUnitsAllowed: Bool = true
+    ) throws -> (sql: String, arguments: StatementArguments, table: String?) {
+        func marks(_ count: Int) -> String { Array(repeating: "?", count: count).joined(separator: ",") }
+        if allUnitsAllowed, try coversEveryUnit(db, units, tenant: tenant) {
+            return (
+                "SELECT \(columns) FROM counter_all_units WHERE tenant = ? AND period IN (\(marks(years.count + months.count)))",
+                StatementArguments([tenant]) + StatementArguments(years) + StatementArguments(months),
+                "counter_all_units"
+            )
+        }
+        var parts: [String] = []
+        var arguments = StatementArguments()
+        if !months.isEmpty {
+            parts.append(
+                "SELECT \(columns) FROM counters WHERE tenant = ? AND unit IN (\(marks(units.count))) "
+                    + "AND period IN (\(marks(months.count)))")
+            arguments += StatementArguments([tenant]) + StatementArguments(units) + StatementArguments(months)
+        }
+        if !years.isEmpty {
+            parts.append(
+                "SELECT \(columns) FROM counter_years WHERE tenant = ? AND unit IN (\(marks(units.count))) "
+                    + "AND year IN (\(marks(years.count)))")
+            arguments += StatementArguments([tenant]) + StatementArguments(units) + StatementArguments(years)
+        }
+        let table = parts.count == 1 ? (months.isEmpty ? "counter_years" : "counters") : nil
+        return (parts.joined(separator: " UNION ALL "), arguments, table)
     }
 
     /// A range over the partial index (tenant, competent unit, overdue_from) of open dossiers.
@@ -41,7 +113,7 @@ extension SQLiteStore {
         let sql = """
             SELECT COUNT(*) AS past_due, COALESCE(SUM(extended), 0) AS apologised FROM dossiers
             WHERE tenant = ? AND competent_unit IN (\(unitMarks)) AND overdue_from IS NOT NULL
-            AND overdue_from < ? AND received_at >= ? AND received_at < ? \(procedureCondition)
+            AND overdue_from < ? AND +received_at >= ? AND +received_at < ? \(procedureCondition)
             """
         let bound = arguments
         return try await read { db in
@@ -70,22 +142,10 @@ extension SQLiteStore {
         units: [String], periods: [String], tenant: String
     ) async throws -> [String: CounterSums] {
         guard !units.isEmpty, !periods.isEmpty else { return [:] }
-        let unitMarks = Array(repeating: "?", count: units.count).joined(separator: ",")
-        let periodMarks = Array(repeating: "?", count: periods.count).joined(separator: ",")
-        let arguments = StatementArguments([tenant]) + StatementArguments(units) + StatementArguments(periods)
+        let (years, months) = Self.split(periods)
         return try await read { db in
-            var sums: [String: [String: [String: Int]]] = [:]
-            let rows = try Row.fetchCursor(
-                db,
-                sql: """
-                    SELECT unit, procedure, metric, SUM(value) AS total FROM counters
-                    WHERE tenant = ? AND unit IN (\(unitMarks)) AND period IN (\(periodMarks))
-                    GROUP BY unit, procedure, metric
-                    """, arguments: arguments)
-            while let row = try rows.next() {
-                sums[row["unit"], default: [:]][row["procedure"], default: [:]][row["metric"]] = row["total"]
-            }
-            return sums.mapValues { CounterSums(byProcedure: $0) }
+            try Self.sums(db, by: "unit", units: units, years: years, months: months, tenant: tenant)
+                .mapValues { CounterSums(byProcedure: $0) }
         }
     }
 
@@ -104,7 +164,7 @@ extension SQLiteStore {
         let sql = """
             SELECT competent_unit, COUNT(*) AS past_due, COALESCE(SUM(extended), 0) AS apologised FROM dossiers
             WHERE tenant = ? AND competent_unit IN (\(unitMarks)) AND overdue_from IS NOT NULL
-            AND overdue_from < ? AND received_at >= ? AND received_at < ? \(procedureCondition)
+            AND overdue_from < ? AND +received_at >= ? AND +received_at < ? \(procedureCondition)
             GROUP BY competent_unit
             """
         let bound = arguments
@@ -123,22 +183,10 @@ extension SQLiteStore {
         units: [String], periods: [String], tenant: String
     ) async throws -> [String: CounterSums] {
         guard !units.isEmpty, !periods.isEmpty else { return [:] }
-        let unitMarks = Array(repeating: "?", count: units.count).joined(separator: ",")
-        let periodMarks = Array(repeating: "?", count: periods.count).joined(separator: ",")
-        let arguments = StatementArguments([tenant]) + StatementArguments(units) + StatementArguments(periods)
+        let months = Array(Set(periods)).sorted()
         return try await read { db in
-            var sums: [String: [String: [String: Int]]] = [:]
-            let rows = try Row.fetchCursor(
-                db,
-                sql: """
-                    SELECT period, procedure, metric, SUM(value) AS total FROM counters
-                    WHERE tenant = ? AND unit IN (\(unitMarks)) AND period IN (\(periodMarks))
-                    GROUP BY period, procedure, metric
-                    """, arguments: arguments)
-            while let row = try rows.next() {
-                sums[row["period"], default: [:]][row["procedure"], default: [:]][row["metric"]] = row["total"]
-            }
-            return sums.mapValues { CounterSums(byProcedure: $0) }
+            try Self.sums(db, by: "period", units: units, years: [], months: months, tenant: tenant)
+                .mapValues { CounterSums(byProcedure: $0) }
         }
     }
 }

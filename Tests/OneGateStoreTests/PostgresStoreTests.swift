@@ -21,11 +21,15 @@ struct PostgresStoreTests {
                 for store in stores { group.addTask { try await store.migrate() } }
                 return try await group.reduce(into: [String]()) { $0 += $1 }
             }
-            #expect(applied == ["0001_core", "0002_drafts", "0003_open_dossiers", "0004_period_columns"])
+            #expect(
+                applied == [
+                    "0001_core", "0002_drafts", "0003_open_dossiers", "0004_period_columns", "0005_indicator_rollups",
+                ])
             for store in stores {
                 #expect(
                     try await store.appliedMigrations() == [
                         "0001_core", "0002_drafts", "0003_open_dossiers", "0004_period_columns",
+                        "0005_indicator_rollups",
                     ])
             }
             try await stores[0].saveUnits(Fixtures.units, tenant: Fixtures.tenant)
@@ -34,7 +38,7 @@ struct PostgresStoreTests {
             let reopened = try await database.connect()
             #expect(
                 try await reopened.appliedMigrations() == [
-                    "0001_core", "0002_drafts", "0003_open_dossiers", "0004_period_columns",
+                    "0001_core", "0002_drafts", "0003_open_dossiers", "0004_period_columns", "0005_indicator_rollups",
                 ])
             #expect(try await reopened.migrate().isEmpty)
             #expect(try await reopened.units(tenant: Fixtures.tenant).count == Fixtures.units.count)

@@ -114,13 +114,13 @@ struct StoreContractTests {
         defer { test.remove() }
         #expect(
             try await test.store.appliedMigrations() == [
-                "0001_core", "0002_drafts", "0003_open_dossiers", "0004_period_columns",
+                "0001_core", "0002_drafts", "0003_open_dossiers", "0004_period_columns", "0005_indicator_rollups",
             ])
         let reopened = try await TestInstance.make(folder: test.folder)
         #expect(try await reopened.store.units(tenant: Fixtures.tenant).count == Fixtures.units.count)
         #expect(
             try await reopened.store.appliedMigrations() == [
-                "0001_core", "0002_drafts", "0003_open_dossiers", "0004_period_columns",
+                "0001_core", "0002_drafts", "0003_open_dossiers", "0004_period_columns", "0005_indicator_rollups",
             ])
     }
 }
