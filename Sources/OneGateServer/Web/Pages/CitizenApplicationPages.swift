@@ -78,7 +78,7 @@ struct CitizenApplicationPages {
         for document in procedure.documents {
             if let file = form.file(ApplicationForm.uploadName(document)) {
                 do {
-                    let sha = try await store(file, owner: applicant.id)
+                    let sha = try await web.storeUpload(file, owner: applicant.id)
                     components[document.id] = DossierComponent(requirement: document.id, document: sha)
                     draft.fileNames[document.id] = String(file.filename.suffix(120))
                 } catch let failure as OneGateError {
@@ -109,18 +109,6 @@ struct CitizenApplicationPages {
         return try await formPage(
             draft, procedure: procedure, visitor: visitor, action: "/drafts/\(draft.id)", problems: fieldProblems,
             documentProblems: documentProblems)
-    }
-
-    /// Checks an upload by its content and size, and stores it once, owned by the applicant.
-    private func store(_ file: UploadedFile, owner: String) async throws -> String {
-        let limit = web.dependencies.limits.maximumDocumentBytes
-        let contentType = try DocumentInspector.check(file.bytes, declared: file.contentType, maximumBytes: limit)
-        let sha = web.service.signer.digest(file.bytes)
-        try await web.store.putDocument(
-            StoredDocument(
-                sha256: sha, contentType: contentType, bytes: file.bytes, createdAt: web.service.clock.now()),
-            owner: owner, tenant: web.dependencies.tenant)
-        return sha
     }
 
     private func formPage(

@@ -161,13 +161,7 @@ struct CitizenDossierPages {
         for document in procedure.documents {
             guard let file = form.file(ApplicationForm.uploadName(document)) else { continue }
             do {
-                let contentType = try DocumentInspector.check(
-                    file.bytes, declared: file.contentType, maximumBytes: web.dependencies.limits.maximumDocumentBytes)
-                let sha = web.service.signer.digest(file.bytes)
-                try await web.store.putDocument(
-                    StoredDocument(
-                        sha256: sha, contentType: contentType, bytes: file.bytes, createdAt: web.service.clock.now()),
-                    owner: applicant.id, tenant: web.dependencies.tenant)
+                let sha = try await web.storeUpload(file, owner: applicant.id)
                 components.append(DossierComponent(requirement: document.id, document: sha))
             } catch let failure as OneGateError {
                 return try await detailPage(

@@ -111,17 +111,11 @@ struct CounterApplication: Sendable {
         for problem in procedure.form.problems(in: application.data) {
             problems.append(.init(field: "f-\(problem.field)", message: problem.message))
         }
-        let limit = web.dependencies.limits.maximumDocumentBytes
         for requirement in procedure.documents {
             let field = "doc_\(requirement.id)"
             if let file = form.file(field) {
                 do {
-                    let type = try DocumentInspector.check(file.bytes, declared: file.contentType, maximumBytes: limit)
-                    let sha256 = web.service.signer.digest(file.bytes)
-                    _ = try await web.store.putDocument(
-                        StoredDocument(
-                            sha256: sha256, contentType: type, bytes: file.bytes, createdAt: web.service.clock.now()),
-                        owner: officer.id, tenant: web.dependencies.tenant)
+                    let sha256 = try await web.storeUpload(file, owner: officer.id)
                     application.scans[requirement.id] = AttachedScan(
                         sha256: sha256, filename: String(file.filename.suffix(120)))
                 } catch let refused as OneGateError {

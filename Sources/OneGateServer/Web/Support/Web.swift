@@ -114,6 +114,18 @@ struct Web: Sendable {
         return form
     }
 
+    /// Checks an uploaded file by its content and size, and stores it once, owned by `owner`
+    /// (who may then attach it). Returns its SHA-256.
+    func storeUpload(_ file: UploadedFile, owner: String) async throws -> String {
+        let contentType = try DocumentInspector.check(
+            file.bytes, declared: file.contentType, maximumBytes: dependencies.limits.maximumDocumentBytes)
+        let sha256 = service.signer.digest(file.bytes)
+        try await store.putDocument(
+            StoredDocument(sha256: sha256, contentType: contentType, bytes: file.bytes, createdAt: service.clock.now()),
+            owner: owner, tenant: dependencies.tenant)
+        return sha256
+    }
+
     /// The signed-in principal, or a redirect to the sign-in page that comes back here.
     func requireSignIn(_ visitor: Visitor) throws -> Principal {
         guard let principal = visitor.principal else { throw WebRedirect.signIn(returnTo: visitor.path) }
