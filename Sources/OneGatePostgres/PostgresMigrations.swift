@@ -155,6 +155,29 @@ extension PostgresMigrations {
 }
 
 extension PostgresMigrations {
+    /// Calls `body` with every stored dossier, a thousand rows at a time in key order (to fill
+    /// columns added after the rows were written).
+    static func forEachDossier(
+        _ connection: PostgresConnection, _ logger: Logger,
+        _ body: (_ tenant: String, _ id: String, _ dossier: Dossier) async throws -> Void
+    ) async throws {
+        let decoder = JSONDecoder()
+        var after = ("", "")
+        while true {
+            let rows = try await connection.all(
+                """
+                SELECT tenant, id, body FROM dossiers WHERE (tenant, id) > (\(after.0), \(after.1))
+                ORDER BY tenant, id LIMIT 1000
+                """, logger: logger)
+            guard !rows.isEmpty else { return }
+            for row in rows {
+                let (tenant, id, text) = try row.decode((String, String, String).self)
+                try await body(tenant, id, try decoder.decode(Dossier.self, from: Data(text.utf8)))
+                after = (tenant, id)
+            }
+        }
+    }
+
     /// The columns "open dossiers past due" is answered from, filled for existing rows.
     static let openDossiers = Migration(
         name: "0003_open_dossiers",
@@ -168,26 +191,14 @@ extension PostgresMigrations {
             """,
         ],
         backfill: { connection, logger in
-            let decoder = JSONDecoder()
-            var after = ("", "")
-            while true {
-                let rows = try await connection.all(
+            try await forEachDossier(connection, logger) { tenant, id, dossier in
+                let columns = OpenDossierColumns(dossier)
+                try await connection.run(
                     """
-                    SELECT tenant, id, body FROM dossiers WHERE (tenant, id) > (\(after.0), \(after.1))
-                    ORDER BY tenant, id LIMIT 1000
+                    UPDATE dossiers SET received_at = \(columns.receivedAt.map(PostgresStore.millis)),
+                    overdue_from = \(columns.overdueFrom.map(PostgresStore.millis)), extended = \(columns.extended)
+                    WHERE tenant = \(tenant) AND id = \(id)
                     """, logger: logger)
-                guard !rows.isEmpty else { return }
-                for row in rows {
-                    let (tenant, id, body) = try row.decode((String, String, String).self)
-                    let columns = OpenDossierColumns(try decoder.decode(Dossier.self, from: Data(body.utf8)))
-                    try await connection.run(
-                        """
-                        UPDATE dossiers SET received_at = \(columns.receivedAt.map(PostgresStore.millis)),
-                        overdue_from = \(columns.overdueFrom.map(PostgresStore.millis)), extended = \(columns.extended)
-                        WHERE tenant = \(tenant) AND id = \(id)
-                        """, logger: logger)
-                    after = (tenant, id)
-                }
             }
         })
 }
@@ -202,25 +213,12 @@ extension PostgresMigrations {
             "CREATE INDEX dossiers_finished_at ON dossiers (tenant, finished_at) WHERE finished_at IS NOT NULL",
         ],
         backfill: { connection, logger in
-            let decoder = JSONDecoder()
-            var after = ("", "")
-            while true {
-                let rows = try await connection.all(
+            try await forEachDossier(connection, logger) { tenant, id, dossier in
+                try await connection.run(
                     """
-                    SELECT tenant, id, body FROM dossiers WHERE (tenant, id) > (\(after.0), \(after.1))
-                    ORDER BY tenant, id LIMIT 1000
+                    UPDATE dossiers SET finished_at = \(dossier.finishedAt.map(PostgresStore.millis))
+                    WHERE tenant = \(tenant) AND id = \(id)
                     """, logger: logger)
-                guard !rows.isEmpty else { return }
-                for row in rows {
-                    let (tenant, id, body) = try row.decode((String, String, String).self)
-                    let finished = try decoder.decode(Dossier.self, from: Data(body.utf8)).finishedAt
-                    try await connection.run(
-                        """
-                        UPDATE dossiers SET finished_at = \(finished.map(PostgresStore.millis))
-                        WHERE tenant = \(tenant) AND id = \(id)
-                        """, logger: logger)
-                    after = (tenant, id)
-                }
             }
         })
 

@@ -20,23 +20,13 @@ extension PostgresStore {
         return CounterSums(byProcedure: sums)
     }
 
-    /// A range over the partial index (tenant, competent unit, overdue_from) of open dossiers.
+    /// A range over the partial index (tenant, competent unit, overdue_from) of open dossiers: the
+    /// per-unit answer, added up.
     public func openPastDue(
         units: [String], received: Range<Date>, at: Date, procedure: String?, tenant: String
     ) async throws -> OpenPastDue {
-        guard !units.isEmpty else { return .zero }
-        let row = try await statement { connection in
-            try await connection.first(
-                """
-                SELECT COUNT(*)::bigint, COUNT(*) FILTER (WHERE extended)::bigint FROM dossiers
-                WHERE tenant = \(tenant) AND competent_unit = ANY(\(units)) AND overdue_from IS NOT NULL
-                AND overdue_from < \(Self.millis(at)) AND received_at >= \(Self.millis(received.lowerBound))
-                AND received_at < \(Self.millis(received.upperBound))
-                AND (\(procedure)::text IS NULL OR procedure_code = \(procedure))
-                """, logger: self.logger
-            )?.decode((Int64, Int64).self)
-        }
-        return OpenPastDue(pastDue: Int(row?.0 ?? 0), apologised: Int(row?.1 ?? 0))
+        try await openPastDueByUnit(units: units, received: received, at: at, procedure: procedure, tenant: tenant)
+            .values.reduce(.zero) { $0.adding($1) }
     }
 }
 

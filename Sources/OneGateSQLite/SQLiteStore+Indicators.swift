@@ -97,30 +97,13 @@ extension SQLiteStore {
         return (parts.joined(separator: " UNION ALL "), arguments, table)
     }
 
-    /// A range over the partial index (tenant, competent unit, overdue_from) of open dossiers.
+    /// A range over the partial index (tenant, competent unit, overdue_from) of open dossiers: the
+    /// per-unit answer, added up.
     public func openPastDue(
         units: [String], received: Range<Date>, at: Date, procedure: String?, tenant: String
     ) async throws -> OpenPastDue {
-        guard !units.isEmpty else { return .zero }
-        let unitMarks = Array(repeating: "?", count: units.count).joined(separator: ",")
-        var arguments = StatementArguments([tenant]) + StatementArguments(units)
-        arguments += [Self.millis(at), Self.millis(received.lowerBound), Self.millis(received.upperBound)]
-        var procedureCondition = ""
-        if let procedure {
-            procedureCondition = "AND procedure_code = ?"
-            arguments += [procedure]
-        }
-        let sql = """
-            SELECT COUNT(*) AS past_due, COALESCE(SUM(extended), 0) AS apologised FROM dossiers
-            WHERE tenant = ? AND competent_unit IN (\(unitMarks)) AND overdue_from IS NOT NULL
-            AND overdue_from < ? AND +received_at >= ? AND +received_at < ? \(procedureCondition)
-            """
-        let bound = arguments
-        return try await read { db in
-            let row = try Row.fetchOne(
-                db, sql: sql, arguments: bound)
-            return OpenPastDue(pastDue: row?["past_due"] ?? 0, apologised: row?["apologised"] ?? 0)
-        }
+        try await openPastDueByUnit(units: units, received: received, at: at, procedure: procedure, tenant: tenant)
+            .values.reduce(.zero) { $0.adding($1) }
     }
 }
 
