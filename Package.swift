@@ -28,10 +28,18 @@ let package = Package(
     ],
     targets: [
         .target(name: "OneGateCore", swiftSettings: strict),
+        // zlib (Debian's zlib1g-dev) for PDF FlateDecode streams.
+        .systemLibrary(name: "CZlib", path: "Sources/CZlib"),
+        .target(
+            name: "OneGateDocuments",
+            dependencies: ["OneGateCore", "CZlib"],
+            resources: [.copy("Fonts")],
+            swiftSettings: strict
+        ),
         .target(
             name: "OneGateSigning",
             dependencies: [
-                "OneGateCore",
+                "OneGateCore", "OneGateDocuments",
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "_CryptoExtras", package: "swift-crypto"),
                 .product(name: "X509", package: "swift-certificates"),
@@ -56,7 +64,7 @@ let package = Package(
         .target(
             name: "OneGateServer",
             dependencies: [
-                "OneGateCore", "OneGateSigning",
+                "OneGateCore", "OneGateSigning", "OneGateDocuments",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),
                 .product(name: "Logging", package: "swift-log"),
@@ -112,8 +120,13 @@ let package = Package(
             swiftSettings: strict
         ),
         .testTarget(
+            name: "OneGateDocumentsTests",
+            dependencies: ["OneGateCore", "OneGateDocuments"],
+            swiftSettings: strict
+        ),
+        .testTarget(
             name: "OneGateSigningTests",
-            dependencies: ["OneGateCore", "OneGateSigning"],
+            dependencies: ["OneGateCore", "OneGateSigning", "OneGateDocuments"],
             swiftSettings: strict
         ),
         .testTarget(

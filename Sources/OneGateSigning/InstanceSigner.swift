@@ -106,6 +106,16 @@ public final class InstanceSigner: EventSigner {
         return (try key.sign(canonical), key.serial)
     }
 
+    /// Signs `bytes` (a document's signed attributes) as `identity` with the key valid at `at`.
+    /// Returns the DER signature and the certificate used.
+    public func signDocument(
+        _ bytes: [UInt8], as identity: SignerIdentity, at: Date
+    ) async throws -> (signature: [UInt8], credential: StoredCredential) {
+        let key = try await signingKey(for: identity, at: EventTimeStamp(at))
+        guard let credential = credential(serial: key.serial) else { throw OneGateError.signingFailure("credential") }
+        return (try key.sign(bytes), credential)
+    }
+
     /// Hex SHA-256 of `bytes` (lowercase).
     public func digest(_ bytes: [UInt8]) -> String {
         Hex.sha256(bytes)

@@ -1,0 +1,44 @@
+import Crypto
+public import Foundation
+public import OneGateCore
+public import OneGateDocuments
+
+/// Signs OneGate's PDFs: fills a signature field in an incremental update with a PAdES B-B
+/// signature (detached CMS over the `/ByteRange`), made with the key of the person or unit named.
+public struct PAdESSigner: Sendable {
+    public let signer: InstanceSigner
+
+    public init(signer: InstanceSigner) {
+        self.signer = signer
+    }
+
+    /// Fills `slot` of `pdf`, signed as `identity` at `details.time`. Returns the new revision
+    /// and the CMS signature embedded in it.
+    public func sign(
+        _ pdf: [UInt8], slot: String, as identity: SignerIdentity, appearance: SignatureAppearance,
+        details: SignatureDetails
+    ) async throws -> (pdf: [UInt8], cms: [UInt8]) {
+        let update = try PDFSignatureUpdate(pdf: pdf, slot: slot, appearance: appearance, details: details)
+        let digest = Array(SHA256.hash(data: update.signedBytes))
+        let cms = try await detachedSignature(digest: digest, as: identity, at: details.time)
+        return (try update.embed(cms: cms), cms)
+    }
+
+    /// A detached CMS signature over content with this SHA-256 digest (the `.p7s` files).
+    public func detachedSignature(digest: [UInt8], as identity: SignerIdentity, at time: Date) async throws -> [UInt8] {
+        let signer = self.signer
+        // The certificate is only known once the key is chosen; the key for `time` is the same one
+        // in both calls.
+        let probe = try await signer.signDocument([], as: identity, at: time)
+        return try await DetachedCMS.sign(
+            digest: digest, signingTime: time, certificate: probe.credential.certificateDER,
+            chain: [signer.authority.certificateDER]
+        ) { attributes in
+            let signed = try await signer.signDocument(attributes, as: identity, at: time)
+            guard signed.credential.serial == probe.credential.serial else {
+                throw OneGateError.signingFailure("key changed while signing")
+            }
+            return signed.signature
+        }
+    }
+}
