@@ -92,8 +92,9 @@ let package = Package(
             name: "onegate",
             dependencies: [
                 "OneGateCore", "OneGateSigning", "OneGateSQLite", "OneGateServer", "OneGateRuntime", "OneGateDemo",
-                "OneGatePostgres",
+                "OneGatePostgres", "OneGateDocuments",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
                 .product(name: "NIOHTTP1", package: "swift-nio"),

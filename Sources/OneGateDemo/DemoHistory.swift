@@ -25,6 +25,8 @@ public struct DemoHistory: Sendable {
     let officers: [Officer]
     let applicants: [Applicant]
     let now: Date
+    /// Makes the signed PDFs of results, as the server does.
+    public var documents: (any ResultDocumentMaker)?
 
     public init(
         province: DemoProvince, store: any OneGateStore, signer: any EventSigner, calendar: WorkingCalendar,
@@ -64,9 +66,10 @@ public struct DemoHistory: Sendable {
                 group.addTask {
                     var summary = Summary()
                     let clock = ManualClock(context.start)
-                    let service = DossierService(
+                    var service = DossierService(
                         tenant: province.tenant, store: store, signer: signer, calendar: calendar, clock: clock.clock,
                         ids: .random, codeFormat: codeFormat, units: units)
+                    service.documents = documents
                     var index = worker
                     while index < count {
                         var random = SeededGenerator(seed: seed &* 1_000_003 &+ UInt64(index))

@@ -20,7 +20,9 @@ enum PostgresMigrations {
         var backfill: (@Sendable (PostgresConnection, Logger) async throws -> Void)? = nil
     }
 
-    static let all: [Migration] = [core, drafts, openDossiers, periodColumns, indicatorRollups]
+    static let all: [Migration] = [
+        core, drafts, openDossiers, periodColumns, indicatorRollups, resultsTransparency,
+    ]
 
     /// The key of the advisory lock that serialises migrations across servers ("onegate" in ASCII).
     static let lockKey: Int64 = 0x6f6e_6567_6174_65
@@ -233,6 +235,33 @@ extension PostgresMigrations {
             """
             CREATE INDEX dossiers_open_overdue ON dossiers (tenant, competent_unit, overdue_from)
                 INCLUDE (received_at, extended) WHERE overdue_from IS NOT NULL
+            """,
+        ])
+}
+
+extension PostgresMigrations {
+    /// Results as issued and the transparency log, as SQLite's 0006.
+    static let resultsTransparency = Migration(
+        name: "0006_results_transparency",
+        statements: [
+            """
+            CREATE TABLE results (
+                tenant text NOT NULL, dossier_id text NOT NULL, dossier_code text NOT NULL, number text NOT NULL,
+                document text NOT NULL, issued_at bigint NOT NULL, status text NOT NULL, body text NOT NULL,
+                PRIMARY KEY (tenant, dossier_id))
+            """,
+            "CREATE INDEX results_number ON results (tenant, dossier_code, number)",
+            "CREATE INDEX results_document ON results (tenant, document)",
+            """
+            CREATE TABLE transparency_log (
+                tenant text NOT NULL, idx bigint NOT NULL, entry bytea NOT NULL, leaf_hash bytea NOT NULL,
+                at bigint NOT NULL, PRIMARY KEY (tenant, idx))
+            """,
+            """
+            CREATE TABLE tree_heads (
+                tenant text NOT NULL, size bigint NOT NULL, root text NOT NULL, at bigint NOT NULL,
+                canonical bytea NOT NULL, signature bytea NOT NULL, certificate_serial text NOT NULL,
+                PRIMARY KEY (tenant, size))
             """,
         ])
 }

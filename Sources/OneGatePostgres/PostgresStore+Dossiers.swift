@@ -104,6 +104,9 @@ extension PostgresStore {
             \(Data(event.signature)), \(event.certificateSerial), \(event.hash))
             """, logger: logger)
         try await addCounters(change.counters, tenant: dossier.tenant, on: connection)
+        if !change.transparency.isEmpty || change.result != nil {
+            try await appendResult(change.result, entries: change.transparency, tenant: dossier.tenant, on: connection)
+        }
         guard let claim = change.idempotency else { return .committed(nil) }
         let response = try claim.respond(dossier)
         try await connection.run(

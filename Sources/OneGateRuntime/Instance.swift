@@ -30,14 +30,23 @@ public struct Instance: Sendable {
             rootNotBefore: rootNotBefore, now: clock.now)
         let calendar = try await effectiveCalendar(configuration.calendar, store: store)
         let units = Snapshot(UnitTree(try await store.units(tenant: configuration.tenant)))
-        let service = DossierService(
+        var service = DossierService(
             tenant: configuration.tenant, store: store, signer: signer, calendar: calendar, clock: clock, ids: ids,
             codeFormat: configuration.codeFormat, units: units)
-        let dependencies = AppDependencies(
+        let documents = DocumentFactory(
+            store: store, signer: signer, calendars: service.calendars, units: units,
+            instanceName: configuration.instanceName, publicURL: configuration.effectivePublicURL,
+            tenant: configuration.tenant)
+        service.documents = documents
+        service.instanceName = configuration.instanceName
+        var dependencies = AppDependencies(
             instanceName: configuration.instanceName, tenant: configuration.tenant, store: store, service: service,
             audit: SigningAuditAuthority(signer: signer, instanceName: configuration.instanceName),
             passwords: passwords,
             formKey: MasterKey.derivedKey(secret: configuration.secret, purpose: "web-form-tokens"))
+        dependencies.documents = documents
+        dependencies.transparency = TransparencyLog(
+            store: store, signer: signer, tenant: configuration.tenant, instanceName: configuration.instanceName)
         try await store.setSetting("instance.name", value: configuration.instanceName)
         return Instance(
             configuration: configuration, folder: folder, store: store, signer: signer, service: service,

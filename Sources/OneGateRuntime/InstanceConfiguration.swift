@@ -16,6 +16,12 @@ public struct InstanceConfiguration: Codable, Sendable {
     public var port: Int
     public var calendar: CalendarConfiguration
     public var codeFormat: DossierCodeFormat
+    /// The address people reach the instance at (`https://dichvucong.example.gov.vn`), printed in
+    /// the QR codes and verification links of documents; `http://host:port` when not set.
+    public var publicURL: String?
+
+    /// `publicURL`, or the address the server listens on.
+    public var effectivePublicURL: String { publicURL ?? "http://\(host):\(port)" }
 
     public init(
         instanceName: String, tenant: String, store: String = "sqlite:onegate.sqlite", secret: String,

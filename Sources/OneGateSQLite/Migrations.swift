@@ -151,6 +151,27 @@ enum Migrations {
                         WHERE overdue_from IS NOT NULL;
                     """)
         }
+        migrator.registerMigration("0006_results_transparency") { db in
+            // Results as issued (the signed PDF is a document) and the instance's append-only
+            // transparency log (results.md): leaves in order, signed tree heads.
+            try db.execute(
+                sql: """
+                    CREATE TABLE results (
+                        tenant TEXT NOT NULL, dossier_id TEXT NOT NULL, dossier_code TEXT NOT NULL,
+                        number TEXT NOT NULL, document TEXT NOT NULL, issued_at INTEGER NOT NULL,
+                        status TEXT NOT NULL, body TEXT NOT NULL,
+                        PRIMARY KEY (tenant, dossier_id));
+                    CREATE INDEX results_number ON results(tenant, dossier_code, number);
+                    CREATE INDEX results_document ON results(tenant, document);
+                    CREATE TABLE transparency_log (
+                        tenant TEXT NOT NULL, idx INTEGER NOT NULL, entry BLOB NOT NULL, leaf_hash BLOB NOT NULL,
+                        at INTEGER NOT NULL, PRIMARY KEY (tenant, idx)) WITHOUT ROWID;
+                    CREATE TABLE tree_heads (
+                        tenant TEXT NOT NULL, size INTEGER NOT NULL, root TEXT NOT NULL, at INTEGER NOT NULL,
+                        canonical BLOB NOT NULL, signature BLOB NOT NULL, certificate_serial TEXT NOT NULL,
+                        PRIMARY KEY (tenant, size));
+                    """)
+        }
         return migrator
     }
 

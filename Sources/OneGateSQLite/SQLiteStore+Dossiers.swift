@@ -62,6 +62,9 @@ extension SQLiteStore {
                     sql: Self.upsertCounterSQL,
                     arguments: [dossier.tenant, delta.unit, delta.procedure, delta.period, delta.metric, delta.delta])
             }
+            if !change.transparency.isEmpty || change.result != nil {
+                try Self.appendResult(change.result, entries: change.transparency, tenant: dossier.tenant, db: db)
+            }
             guard let claim = change.idempotency else { return .committed(nil) }
             let response = try claim.respond(dossier)
             try db.execute(

@@ -35,10 +35,11 @@ struct DemoCommand: AsyncParsableCommand {
                 province: province, store: instance.store, passwords: instance.dependencies.passwords)
             let (officers, applicants) = try await seeder.seed()
             try await instance.reloadUnits()
-            let history = DemoHistory(
+            var history = DemoHistory(
                 province: province, store: instance.store, signer: instance.signer, calendar: instance.service.calendar,
                 codeFormat: configuration.codeFormat, units: instance.service.units, officers: officers,
                 applicants: applicants, now: Date())
+            history.documents = instance.service.documents
             let summary = try await history.generate(count: dossiers, months: months)
             try await instance.store.setSetting("demo.generated", value: Timestamp.format(Date()))
             print("Generated \(summary) in \(Int(Date().timeIntervalSince(started))) s.")

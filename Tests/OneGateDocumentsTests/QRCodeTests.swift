@@ -51,18 +51,16 @@ private let allLevels: [QRCode.ErrorCorrection] = [.low, .medium, .quartile, .hi
         }
     }
 
-    @Test func totalCodewords() {
+    /// Totals from ISO/IEC 18004 Table 9, e.g. 5-Q is 2 blocks of 15 and 2 of 16 data codewords.
+    @Test func codewordCounts() {
         #expect(QRVersionTable.totalCodewords(version: 1) == 26)
         #expect(QRVersionTable.totalCodewords(version: 7) == 196)
         #expect(QRVersionTable.totalCodewords(version: 40) == 3706)
-        for version in QRVersionTable.versions {
-            for level in allLevels {
-                let blocks = QRVersionTable.blockCount(version: version, level: level)
-                let ecc = QRVersionTable.eccCodewordsPerBlock(version: version, level: level)
-                // Annex: blocks of one symbol differ by at most one data codeword.
-                #expect(QRVersionTable.totalCodewords(version: version) / blocks > ecc)
-            }
-        }
+        #expect(QRVersionTable.dataCodewords(version: 1, level: .low) == 19)
+        #expect(QRVersionTable.dataCodewords(version: 5, level: .quartile) == 62)
+        #expect(QRVersionTable.dataCodewords(version: 10, level: .high) == 122)
+        #expect(QRVersionTable.dataCodewords(version: 40, level: .low) == 2956)
+        #expect(QRVersionTable.dataCodewords(version: 40, level: .high) == 1276)
     }
 
     /// Alignment pattern centres from ISO/IEC 18004 Annex E (Table E.1).
@@ -220,7 +218,9 @@ private let allLevels: [QRCode.ErrorCorrection] = [.low, .medium, .quartile, .hi
         var generator = SystemRandomNumberGenerator()
         for size in [21, 25, 45, 57, 63, 64, 65, 101, 177] {
             for density in [2, 3, 5] {
-                let grid: [UInt8] = (0..<size * size).map { _ in UInt8.random(in: 0..<UInt8(density), using: &generator) == 0 ? 1 : 0 }
+                let grid: [UInt8] = (0..<size * size).map { _ in
+                    UInt8.random(in: 0..<UInt8(density), using: &generator) == 0 ? 1 : 0
+                }
                 #expect(QRMatrixBuilder.penalty(grid: grid, size: size) == referencePenalty(grid, size: size))
             }
         }
@@ -263,7 +263,8 @@ private let allLevels: [QRCode.ErrorCorrection] = [.low, .medium, .quartile, .hi
     func decodesWithZXing() throws {
         let vietnamese = "Nguyễn Thị Hương – Giấy khai sinh"
         let long =
-            "https://onegate.example.gov.vn/tra-cuu/ho-so?ma=000.00.12.H56-260303-0001&ky=" + String(repeating: "aZ09-_.~", count: 28)
+            "https://onegate.example.gov.vn/tra-cuu/ho-so?ma=000.00.12.H56-260303-0001&ky="
+            + String(repeating: "aZ09-_.~", count: 28)
         #expect(long.utf8.count >= 300)
         var cases: [(payload: String, level: QRCode.ErrorCorrection)] = []
         for level in allLevels {
@@ -339,7 +340,10 @@ private func referencePenalty(_ grid: [UInt8], size: Int) -> Int {
         for line in 0..<size {
             var runLength = 1
             for position in 1...size {
-                if position < size && module(line, position, horizontal: horizontal) == module(line, position - 1, horizontal: horizontal) {
+                if position < size
+                    && module(line, position, horizontal: horizontal)
+                        == module(line, position - 1, horizontal: horizontal)
+                {
                     runLength += 1
                 } else {
                     if runLength >= 5 { total += 3 + runLength - 5 }
@@ -347,7 +351,8 @@ private func referencePenalty(_ grid: [UInt8], size: Int) -> Int {
                 }
             }
             let finder: [UInt8] = [1, 0, 1, 1, 1, 0, 1]
-            for start in 0...(size - 7) where (0..<7).allSatisfy({ module(line, start + $0, horizontal: horizontal) == finder[$0] }) {
+            for start in 0...(size - 7)
+            where (0..<7).allSatisfy({ module(line, start + $0, horizontal: horizontal) == finder[$0] }) {
                 let before = (1...4).allSatisfy { module(line, start - $0, horizontal: horizontal) == 0 }
                 let after = (7...10).allSatisfy { module(line, start + $0, horizontal: horizontal) == 0 }
                 if before || after { total += 40 }

@@ -133,6 +133,7 @@ import Testing
             if let font = try? TrueTypeFont(bytes: bytes) {
                 _ = font.width(of: Self.sentence, size: 10)
                 _ = try? font.subset(keeping: glyphs.filter { Int($0) < font.numGlyphs })
+                _ = try? font.compactSubset(keeping: glyphs.filter { Int($0) < font.numGlyphs })
             }
         }
     }
@@ -199,7 +200,8 @@ import Testing
             + [0, 2, 0xB0, 0x01]  // instructions after the last record are not read as a record
         let components = try TrueTypeFont.compositeComponents(in: ArraySlice(header + records))
         #expect(components == [7, 8, 9])
-        #expect(try TrueTypeFont.compositeComponents(in: ArraySlice(header + [0, 2, 0, 5, 1, 2])) == [5])  // byte arguments
+        // One record with byte arguments.
+        #expect(try TrueTypeFont.compositeComponents(in: ArraySlice(header + [0, 2, 0, 5, 1, 2])) == [5])
         #expect(try TrueTypeFont.compositeComponents(in: [0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]) == [])  // simple
         #expect(throws: TrueTypeError.self) {
             try TrueTypeFont.compositeComponents(in: ArraySlice(header + records.prefix(12)))
@@ -231,6 +233,99 @@ import Testing
         try Self.verifyChecksums(bytes)
     }
 
+    // MARK: Compact subsetting
+
+    @Test(arguments: BundledFont.allCases)
+    func compactSubsetOfASentence(_ bundled: BundledFont) throws {
+        let font = bundled.font
+        let wanted = Set(font.glyphs(for: Self.sentence))
+        let compact = try font.compactSubset(keeping: wanted)
+        let subset = try TrueTypeFont(bytes: compact.bytes)
+
+        var kept = wanted.union([0])
+        for glyph in kept { kept.formUnion(try Self.componentClosure(of: glyph, in: font)) }
+        #expect(kept.count > wanted.count + 1, "the sentence has composite glyphs")
+        #expect(subset.numGlyphs == kept.count)
+        #expect(Set(compact.newGlyphID.keys) == kept)
+        // Dense and in ascending original order, .notdef first.
+        #expect(kept.sorted().map { compact.newGlyphID[$0] } == (0..<UInt16(kept.count)).map { $0 })
+
+        #expect(subset.indexToLocFormat == 0)
+        #expect(subset.unitsPerEm == font.unitsPerEm)
+        #expect(subset.ascent == font.ascent && subset.descent == font.descent)
+        #expect(subset.boundingBox == font.boundingBox)
+        #expect(subset.advances.count == subset.numGlyphs)  // numberOfHMetrics: long metrics only
+
+        let hmtx = try Self.tableRecord("hmtx", in: compact.bytes)
+        #expect(hmtx.length == 4 * kept.count)
+        for (original, new) in compact.newGlyphID {
+            #expect(subset.advanceWidth(of: new) == font.advanceWidth(of: original))
+            #expect(Self.u16(compact.bytes, hmtx.offset + 4 * Int(new) + 2) == Self.leftSideBearing(of: original, in: font))
+            try Self.expectRemapped(subset, new, font, original, compact.newGlyphID)
+        }
+        #expect(throws: TrueTypeError.missingTable("name")) { try Self.tableRecord("name", in: compact.bytes) }
+        try Self.verifyChecksums(compact.bytes)
+
+        let keepIDs = try font.subset(keeping: wanted)
+        #expect(compact.bytes.count * 3 < keepIDs.count, "compact \(compact.bytes.count), keep-ids \(keepIDs.count)")
+    }
+
+    @Test func compactSubsetRemapsNestedComposites() throws {
+        let font = Self.serif
+        let e = try #require(font.glyph(for: "ễ"))
+        let closure = try Self.componentClosure(of: e, in: font)
+        let nested = try #require(try font.components(of: e).first { !(try font.components(of: $0)).isEmpty })
+
+        let compact = try font.compactSubset(keeping: [e])
+        let subset = try TrueTypeFont(bytes: compact.bytes)
+        #expect(subset.numGlyphs == closure.count + 2)
+        #expect(Set(compact.newGlyphID.keys) == closure.union([e, 0]))
+        let newE = try #require(compact.newGlyphID[e])
+        let newNested = try #require(compact.newGlyphID[nested])
+        // Ascending original order: ễ comes after .notdef and the components with smaller ids (the
+        // stacked accents are numbered after it).
+        #expect(Int(newE) == 1 + closure.filter { $0 < e }.count)
+        #expect(closure.contains { $0 > e })
+        #expect(try subset.components(of: newE) == (try font.components(of: e)).map { compact.newGlyphID[$0] })
+        #expect(
+            try subset.components(of: newNested) == (try font.components(of: nested)).map { compact.newGlyphID[$0] })
+        for (original, new) in compact.newGlyphID {
+            try Self.expectRemapped(subset, new, font, original, compact.newGlyphID)
+            #expect(subset.advanceWidth(of: new) == font.advanceWidth(of: original))
+        }
+        try Self.verifyChecksums(compact.bytes)
+    }
+
+    @Test func compactSubsetOfNothingIsNotdefOnly() throws {
+        let compact = try Self.serif.compactSubset(keeping: [])
+        let subset = try TrueTypeFont(bytes: compact.bytes)
+        #expect(subset.numGlyphs == 1)
+        #expect(compact.newGlyphID == [0: 0])
+        #expect(Self.sameOutline(subset.glyphData(0), Self.serif.glyphData(0)))
+        #expect(compact.bytes.count < 8_000)
+        try Self.verifyChecksums(compact.bytes)
+    }
+
+    @Test func compactSubsetOfEveryGlyphKeepsIds() throws {
+        let font = Self.serif
+        let compact = try font.compactSubset(keeping: Set(0..<UInt16(font.numGlyphs)))
+        let subset = try TrueTypeFont(bytes: compact.bytes)
+        #expect(subset.numGlyphs == font.numGlyphs)
+        #expect(subset.indexToLocFormat == 1)
+        #expect(compact.newGlyphID.allSatisfy { $0.key == $0.value })
+        for glyph in 0..<UInt16(font.numGlyphs) {
+            #expect(Self.sameOutline(subset.glyphData(glyph), font.glyphData(glyph)))
+            #expect(subset.advanceWidth(of: glyph) == font.advanceWidth(of: glyph))
+        }
+        try Self.verifyChecksums(compact.bytes)
+    }
+
+    @Test func compactSubsetRejectsUnknownGlyph() {
+        #expect(throws: TrueTypeError.glyphOutOfRange(60000, numGlyphs: 3528)) {
+            try Self.serif.compactSubset(keeping: [3, 60000])
+        }
+    }
+
     // MARK: Helpers
 
     /// The bundled file as loaded (the parser keeps the whole file).
@@ -242,6 +337,33 @@ import Testing
     static func sameOutline(_ subset: ArraySlice<UInt8>, _ original: ArraySlice<UInt8>) -> Bool {
         subset.starts(with: original) && subset.count - original.count < 4
             && subset.dropFirst(original.count).allSatisfy { $0 == 0 }
+    }
+
+    /// Checks glyph `new` of a compact subset against glyph `original`: a simple glyph is
+    /// byte-identical; a composite names the remapped components and differs from the original only
+    /// in those component ids.
+    static func expectRemapped(
+        _ subset: TrueTypeFont, _ new: UInt16, _ font: TrueTypeFont, _ original: UInt16, _ map: [UInt16: UInt16]
+    ) throws {
+        let components = try font.components(of: original)
+        #expect(try subset.components(of: new) == components.map { map[$0] }, "components of glyph \(original)")
+        var expected = font.glyphData(original)
+        for (index, record) in try TrueTypeFont.componentRecords(in: expected).enumerated() {
+            #expect(record.glyph == components[index])
+            let id = try #require(map[record.glyph])
+            expected[expected.startIndex + record.glyphIndexAt] = UInt8(id >> 8)
+            expected[expected.startIndex + record.glyphIndexAt + 1] = UInt8(id & 0xFF)
+        }
+        #expect(sameOutline(subset.glyphData(new), expected), "glyph \(original) → \(new) differs")
+    }
+
+    /// The left side bearing in the original font's hmtx (long metrics, then the bearing array).
+    static func leftSideBearing(of glyph: UInt16, in font: TrueTypeFont) -> Int {
+        let hmtx = font.tables[TrueTypeFont.tag("hmtx")]!
+        let metrics = font.advances.count
+        let index = Int(glyph)
+        let position = index < metrics ? 4 * index + 2 : 4 * metrics + 2 * (index - metrics)
+        return u16(font.bytes, hmtx.offset + position)
     }
 
     static func componentClosure(of glyph: UInt16, in font: TrueTypeFont) throws -> Set<UInt16> {
@@ -326,5 +448,29 @@ struct SplitMix64: RandomNumberGenerator {
         z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
         z = (z ^ (z >> 27)) &* 0x94D4_9CB4_133F_EE27
         return z ^ (z >> 31)
+    }
+}
+
+// TEMPORARY-DUMP
+@Suite struct TemporaryCompactDump {
+    @Test func dump() throws {
+        for bundled in BundledFont.allCases {
+            let font = bundled.font
+            let sets: [(String, Set<UInt16>)] = [
+                ("sentence", Set(font.glyphs(for: TrueTypeFontTests.sentence))),
+                ("viet", Set(TrueTypeFontTests.vietnameseLetters.flatMap { font.glyphs(for: $0) })),
+                ("e", [font.glyph(for: "ễ")!]),
+                ("all", Set(0..<UInt16(font.numGlyphs))),
+                ("none", []),
+            ]
+            for (name, glyphs) in sets {
+                let compact = try font.compactSubset(keeping: glyphs)
+                try Data(compact.bytes).write(to: URL(fileURLWithPath: "/tmp/compact-\(bundled)-\(name).ttf"))
+                let map = compact.newGlyphID.map { "\($0.key) \($0.value)" }.joined(separator: "\n")
+                try map.write(toFile: "/tmp/compact-\(bundled)-\(name).map", atomically: true, encoding: .utf8)
+                let keep = try font.subset(keeping: glyphs)
+                try Data(keep).write(to: URL(fileURLWithPath: "/tmp/keepids-\(bundled)-\(name).ttf"))
+            }
+        }
     }
 }

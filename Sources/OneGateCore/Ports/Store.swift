@@ -109,6 +109,11 @@ public struct DossierChange: Sendable {
     public var event: SignedEvent
     public var counters: [CounterDelta]
     public var idempotency: IdempotencyClaim?
+    /// The result issued by this change (the issue action), stored with it.
+    public var result: IssuedResult?
+    /// Entries appended to the transparency log in the same transaction; the result's `logIndex`
+    /// is the first one's index.
+    public var transparency: [TransparencyEntry] = []
 
     public init(
         dossier: Dossier, expectedVersion: Int, event: SignedEvent, counters: [CounterDelta],
@@ -119,6 +124,7 @@ public struct DossierChange: Sendable {
         self.event = event
         self.counters = counters
         self.idempotency = idempotency
+        self.result = nil
     }
 }
 
@@ -263,7 +269,7 @@ public protocol CounterRepair: Sendable {
 /// Everything OneGate stores. Each adapter (SQLite, PostgreSQL) implements it with each call one
 /// transaction, and no transaction or connection type crosses this boundary.
 public protocol OneGateStore: DirectoryStore, CatalogueStore, DocumentStore, DossierStore, CredentialStore,
-    ApplicantStore, CounterSource, OpenDossierIndex, CounterRepair
+    ApplicantStore, CounterSource, OpenDossierIndex, CounterRepair, ResultStore
 {
     /// Instance-wide settings (name, configuration) as key/value text.
     func setting(_ key: String) async throws -> String?

@@ -43,6 +43,11 @@ public struct DossierService: Sendable {
     public let ids: IdentifierSource
     public let codeFormat: DossierCodeFormat
     public let units: Snapshot<UnitTree>
+    /// Makes the signed PDFs of results at approval and issue; without it results are recorded by
+    /// number only (tests of the lifecycle alone).
+    public var documents: (any ResultDocumentMaker)?
+    /// The instance name written into transparency log entries.
+    public var instanceName: String = "OneGate"
     private let procedures = ImmutableCache<String, Procedure>()
 
     public init(
@@ -172,9 +177,79 @@ public struct DossierService: Sendable {
         let context = LifecycleContext(
             procedure: procedure, calendar: calendar, now: now, actorID: actor.id, newCode: code)
         let transition = try Lifecycle.apply(action, to: dossier, context: context)
+        var attachments = ChangeAttachments()
+        if let documents, case .officer(let officer) = principal {
+            attachments = try await resultDocuments(
+                action, transition: transition, before: dossier, procedure: procedure, officer: officer, maker: documents,
+                at: now)
+        }
         return try await record(
             transition, before: dossier, procedure: procedure, actor: actor, signer: identity, at: now,
-            idempotency: idempotency)
+            idempotency: idempotency, attachments: attachments)
+    }
+
+    /// What an approval or an issue adds to its change: the signed PDF (stored first; it is
+    /// content-addressed, so a failed commit leaves only an unreferenced copy), its hash in the
+    /// signed event, and for an issue the result row and its transparency log entry.
+    private func resultDocuments(
+        _ action: DossierAction, transition: LifecycleTransition, before: Dossier, procedure: Procedure,
+        officer: Officer, maker: any ResultDocumentMaker, at now: Date
+    ) async throws -> ChangeAttachments {
+        var attachments = ChangeAttachments()
+        switch action {
+        case .approve:
+            let pdf = try await maker.leaderSigned(transition.dossier, procedure: procedure, leader: officer, at: now)
+            attachments.eventData["resultDocument"] = .string(try await storePDF(pdf, owner: officer.id, at: now))
+        case .issue(let number):
+            let events = try await store.events(dossierID: before.id, tenant: tenant)
+            guard let approval = events.last(where: { $0.type == ActionName.approve.rawValue }),
+                case .string(let leaderSHA)? = Self.eventData(approval)["resultDocument"]
+            else {
+                // Approved before results became documents: issued by number, as it was then.
+                return attachments
+            }
+            guard let leaderPDF = try await store.document(sha256: leaderSHA, tenant: tenant) else {
+                throw OneGateError(
+                    .conflict, "result_not_signed", vi: "Không tìm thấy bản kết quả đã được lãnh đạo ký số.",
+                    en: "The result signed by the leader cannot be found.")
+            }
+            let sealed = try await maker.sealed(
+                leaderPDF.bytes, dossier: transition.dossier, procedure: procedure, number: number, clerk: officer,
+                at: now)
+            let sha = try await storePDF(sealed.pdf, owner: officer.id, at: now)
+            let detached = try await storePDF(
+                sealed.detached, owner: officer.id, at: now, contentType: "application/pkcs7-signature")
+            attachments.eventData["resultDocument"] = .string(sha)
+            var result = IssuedResult(
+                dossierID: before.id, tenant: tenant, dossierCode: transition.dossier.publicIdentifier, number: number,
+                document: sha, leaderDocument: leaderSHA, unit: transition.dossier.competentUnit,
+                granted: (transition.dossier.outcome ?? .granted) == .granted, issuedAt: now, validUntil: nil)
+            result.detachedSignature = detached
+            let entry = TransparencyEntries.issued(result, instance: instanceName)
+            attachments.result = result
+            attachments.transparency = [
+                TransparencyEntry(
+                    entry: entry, leafHash: TransparencyEntries.leafHash(entry, digest: signer.digest), at: now)
+            ]
+        default:
+            break
+        }
+        return attachments
+    }
+
+    private func storePDF(
+        _ pdf: [UInt8], owner: String, at now: Date, contentType: String = "application/pdf"
+    ) async throws -> String {
+        let sha = signer.digest(pdf)
+        try await store.putDocument(
+            StoredDocument(sha256: sha, contentType: contentType, bytes: pdf, createdAt: now), owner: owner,
+            tenant: tenant)
+        return sha
+    }
+
+    /// The `data` member of a signed event.
+    static func eventData(_ event: SignedEvent) -> [String: JSONValue] {
+        (try? JSONDecoder().decode(JSONValue.self, from: Data(event.canonical)))?["data"]?.objectValue ?? [:]
     }
 
     /// Which role and key an action is done with, or `forbidden`.
@@ -265,10 +340,12 @@ public struct DossierService: Sendable {
     /// Signs the event of a transition and commits it with the dossier row and counters.
     private func record(
         _ transition: LifecycleTransition, before: Dossier?, procedure: Procedure, actor: EventActor,
-        signer identity: SignerIdentity, at now: Date, idempotency: IdempotencyClaim?
+        signer identity: SignerIdentity, at now: Date, idempotency: IdempotencyClaim?,
+        attachments: ChangeAttachments = ChangeAttachments()
     ) async throws -> ServiceResult {
         var dossier = transition.dossier
         var eventData = transition.eventData
+        eventData.merge(attachments.eventData) { $1 }
         // The signed record fixes the form answers by digest (RFC 8785 bytes, SHA-256) rather than
         // copying personal data into every event and every audit export.
         if before == nil || before?.data != dossier.data {
@@ -285,10 +362,12 @@ public struct DossierService: Sendable {
         let event = SignedEvent(
             dossierID: dossier.id, seq: envelope.seq, type: envelope.type, at: now, actor: actor, canonical: canonical,
             signature: signature, certificateSerial: serial, hash: hash)
-        let change = DossierChange(
+        var change = DossierChange(
             dossier: dossier, expectedVersion: before?.version ?? 0, event: event,
             counters: CounterProjection.deltas(from: before, to: dossier, procedure: procedure, calendar: calendar),
             idempotency: idempotency)
+        change.result = attachments.result
+        change.transparency = attachments.transparency
         switch try await store.commit(change) {
         case .committed(let response): return .fresh(dossier, response)
         case .replayed(let response): return .replayed(response)
@@ -406,4 +485,12 @@ public struct DossierService: Sendable {
         guard a.count == b.count else { return false }
         return zip(a, b).reduce(0) { $0 | ($1.0 ^ $1.1) } == 0
     }
+}
+
+/// What a use case adds to a change besides the transition: event data, an issued result and
+/// transparency log entries.
+struct ChangeAttachments: Sendable {
+    var eventData: [String: JSONValue] = [:]
+    var result: IssuedResult?
+    var transparency: [TransparencyEntry] = []
 }

@@ -35,6 +35,11 @@ public struct DocumentRenderer: Sendable {
     let regular: TrueTypeFont
     let bold: TrueTypeFont
 
+    /// The words OneGate's signature appearances use, in both languages.
+    static let appearanceWords =
+        "Ký số bởi Thời gian Ban hành ngày Số Đóng dấu Signed by Time Issued on No. SEAL"
+        + "ẮẰẲẴẶẤẦẨẪẬẾỀỂỄỆỐỒỔỖỘỚỜỞỠỢỨỪỬỮỰÁÀẢÃẠÉÈẺẼẸÍÌỈĨỊÓÒỎÕỌÚÙỦŨỤÝỲỶỸỴĂÂÊÔ"
+
     /// A renderer with the bundled DejaVu Serif fonts.
     public init() {
         self.init(regular: BundledFont.serif.font, bold: BundledFont.serifBold.font)
@@ -48,7 +53,8 @@ public struct DocumentRenderer: Sendable {
     /// Renders `document` as a PDF.
     public func render(_ document: OfficialDocument) throws -> RenderedDocument {
         var layout = PageFlow(
-            regular: EmbeddedFont(font: regular, resource: "F1"), bold: EmbeddedFont(font: bold, resource: "F2"))
+            regular: EmbeddedFont(font: regular, resource: "F1", reserving: document.reservedText + Self.appearanceWords),
+            bold: EmbeddedFont(font: bold, resource: "F2", reserving: document.reservedText + Self.appearanceWords))
         try drawHeader(document, into: &layout)
         for block in document.blocks { layout.draw(block) }
         layout.drawSignatures(document.signatures)

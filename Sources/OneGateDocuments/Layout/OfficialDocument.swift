@@ -29,6 +29,9 @@ public struct OfficialDocument: Sendable, Hashable {
     /// The small print at the foot of every page (how to verify).
     public var footer: String
     public var metadata: DocumentMetadata
+    /// Text that signature appearances added later will draw (names, places, words such as
+    /// "Ký số bởi"): its glyphs are kept in the subset fonts.
+    public var reservedText: String = ""
 
     public init(
         superior: String?, issuer: String, number: String, numberSlot: SignatureSlot? = nil, motto: [String],

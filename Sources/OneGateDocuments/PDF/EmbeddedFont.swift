@@ -1,9 +1,9 @@
 import Foundation
 
 /// One TrueType font as used by one PDF: the glyphs drawn so far and the text they stand for, and
-/// the objects that embed it (Type 0 font over a CIDFontType2 with Identity-H, the glyph ids as
-/// character ids, a subset font program, widths and a ToUnicode map so that text can be copied and
-/// read aloud).
+/// the objects that embed it (Type 0 font over a CIDFontType2 with Identity-H, the original glyph
+/// ids as character ids, a compact subset font program with a CIDToGIDMap, widths and a ToUnicode
+/// map so that text can be copied and read aloud).
 struct EmbeddedFont {
     let font: TrueTypeFont
     /// The resource name in content streams, such as `F1`.
@@ -11,27 +11,15 @@ struct EmbeddedFont {
     /// Glyph id → the text it was drawn for (the first seen).
     private(set) var used: [UInt16: String] = [:]
 
-    /// Letters every subset carries even when the page does not draw them, so that text added in a
-    /// later revision (a result number, a signer's name in a signature appearance) can reuse this
-    /// font: printable ASCII and the Vietnamese letters.
-    static let alwaysIncluded: String = {
-        var text = String((0x20...0x7E).map { Character(UnicodeScalar($0)!) })
-        text += "ĐđƠơƯưĂăÂâÊêÔô"
-        let vowels = "aăâeêioôơuưyAĂÂEÊIOÔƠUƯY"
-        let tones: [UInt32] = [0x0300, 0x0301, 0x0303, 0x0309, 0x0323]
-        for vowel in vowels {
-            for tone in tones {
-                let composed = (String(vowel) + String(UnicodeScalar(tone)!)).precomposedStringWithCanonicalMapping
-                text += composed
-            }
-        }
-        return text + "–—…“”‘’•·№"
-    }()
+    /// Characters every subset carries even when the page does not draw them, so that text added
+    /// in a later revision (a result number, a date in a signature appearance) can reuse this font.
+    static let alwaysIncluded: String = String((0x20...0x7E).map { Character(UnicodeScalar($0)!) }) + "ĐđƠơƯư"
 
-    init(font: TrueTypeFont, resource: String) {
+    /// - Parameter reserving: text a later revision will draw with this font (signers' names).
+    init(font: TrueTypeFont, resource: String, reserving: String = "") {
         self.font = font
         self.resource = resource
-        _ = encode(Self.alwaysIncluded)
+        _ = encode(Self.alwaysIncluded + reserving)
     }
 
     /// The hex string of glyph ids that draws `text`, recording the glyphs as used.
@@ -70,11 +58,15 @@ struct EmbeddedFont {
     }
 
     /// Writes the font's objects; the Type 0 font is object `number`.
+    ///
+    /// The font program is a compact subset with its own dense glyph ids; content streams, /W and
+    /// ToUnicode keep using the original glyph ids as CIDs, and the /CIDToGIDMap stream translates.
     func write(into writer: inout PDFObjectWriter, number: Int) throws {
         let descendant = writer.reserve()
         let descriptor = writer.reserve()
         let program = writer.reserve()
         let toUnicode = writer.reserve()
+        let cidToGID = writer.reserve()
         let baseFont = PDFSyntax.name("\(subsetTag)+\(font.postScriptName)")
         writer.write(
             number,
@@ -84,7 +76,7 @@ struct EmbeddedFont {
             descendant,
             "<</Type /Font /Subtype /CIDFontType2 /BaseFont \(baseFont) "
                 + "/CIDSystemInfo <</Registry (Adobe) /Ordering (Identity) /Supplement 0>> "
-                + "/FontDescriptor \(descriptor) 0 R /DW 1000 /W \(widths) /CIDToGIDMap /Identity>>")
+                + "/FontDescriptor \(descriptor) 0 R /DW 1000 /W \(widths) /CIDToGIDMap \(cidToGID) 0 R>>")
         let box = font.boundingBox
         // Flags: nonsymbolic (32), serif (2).
         writer.write(
@@ -95,9 +87,23 @@ struct EmbeddedFont {
                 + "/Descent \(scaled(font.descent)) /CapHeight \(scaled(font.capHeight)) "
                 + "/StemV \(font.isBold ? 120 : 80) /FontWeight \(font.isBold ? 700 : 400) "
                 + "/FontFile2 \(program) 0 R>>")
-        let subset = try font.subset(keeping: Set(used.keys))
-        writer.writeCompressedStream(program, entries: " /Length1 \(subset.count)", data: subset)
+        let subset = try font.compactSubset(keeping: Set(used.keys))
+        writer.writeCompressedStream(program, entries: " /Length1 \(subset.bytes.count)", data: subset.bytes)
         writer.writeCompressedStream(toUnicode, entries: "", data: Array(toUnicodeMap.utf8))
+        writer.writeCompressedStream(cidToGID, entries: "", data: cidToGIDMap(subset.newGlyphID))
+    }
+
+    /// The /CIDToGIDMap stream: for each CID (original glyph id) from 0 to the largest used, the
+    /// glyph id in the compact font program as 2 bytes big-endian; 0 (.notdef) for CIDs not drawn.
+    private func cidToGIDMap(_ newGlyphID: [UInt16: UInt16]) -> [UInt8] {
+        let last = Int(used.keys.max() ?? 0)
+        var map = [UInt8](repeating: 0, count: 2 * (last + 1))
+        for cid in used.keys {
+            let glyph = newGlyphID[cid] ?? 0  // always present: the subset keeps every used glyph
+            map[2 * Int(cid)] = UInt8(glyph >> 8)
+            map[2 * Int(cid) + 1] = UInt8(glyph & 0xFF)
+        }
+        return map
     }
 
     /// `/W` as runs of consecutive glyph ids: `[g [w1 w2 …] …]`.

@@ -38,8 +38,9 @@ public struct SignatureDetails: Sendable, Hashable {
 /// `/ByteRange` covering the whole new file except the placeholder. The caller computes a CMS
 /// signature over `signedBytes` and calls `embed`.
 public struct PDFSignatureUpdate: Sendable {
-    /// Room for the DER CMS signature (certificates included), in bytes.
-    public static let reservedSignatureBytes = 8192
+    /// Room for the DER CMS signature (certificates included) when the caller does not know its
+    /// size, in bytes.
+    public static let defaultReservedBytes = 8192
 
     /// The new revision with the placeholder still empty.
     public private(set) var bytes: [UInt8]
@@ -59,7 +60,8 @@ public struct PDFSignatureUpdate: Sendable {
     /// Prepares the update filling the field named `slot` of `pdf`.
     public init(
         pdf: [UInt8], slot: String, appearance: SignatureAppearance, details: SignatureDetails,
-        regular: TrueTypeFont = BundledFont.serif.font, bold: TrueTypeFont = BundledFont.serifBold.font
+        reservedBytes: Int = defaultReservedBytes, regular: TrueTypeFont = BundledFont.serif.font,
+        bold: TrueTypeFont = BundledFont.serifBold.font
     ) throws(PDFError) {
         let trailer = try PDFTrailer(of: pdf)
         let placement = try Self.findSlot(slot, in: pdf)
@@ -75,7 +77,7 @@ public struct PDFSignatureUpdate: Sendable {
         writer.append(Self.byteRangePlaceholder)
         writer.append(" /Contents ")
         let contentsStart = writer.position
-        writer.append("<" + String(repeating: "0", count: Self.reservedSignatureBytes * 2) + ">")
+        writer.append("<" + String(repeating: "0", count: reservedBytes * 2) + ">")
         let contentsEnd = writer.position
         writer.append(
             " /M \(PDFSyntax.date(details.time)) /Name \(PDFSyntax.textString(details.signerName)) "
@@ -108,9 +110,8 @@ public struct PDFSignatureUpdate: Sendable {
 
     /// The final file: `cms` (DER) hex-encoded into the placeholder, padded with zeros.
     public func embed(cms: [UInt8]) throws(PDFError) -> [UInt8] {
-        guard cms.count <= Self.reservedSignatureBytes else {
-            throw PDFError.signatureTooLarge(needed: cms.count, reserved: Self.reservedSignatureBytes)
-        }
+        let reserved = (contentsRange.count - 2) / 2
+        guard cms.count <= reserved else { throw PDFError.signatureTooLarge(needed: cms.count, reserved: reserved) }
         var out = bytes
         let hex = Array(PDFSyntax.hex(cms).utf8)
         out.replaceSubrange(contentsRange.lowerBound + 1..<contentsRange.lowerBound + 1 + hex.count, with: hex)

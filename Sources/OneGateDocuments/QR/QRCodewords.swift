@@ -11,8 +11,8 @@ enum QRCodewords {
         precondition(bytes.count <= QRVersionTable.byteCapacity(version: version, level: level))
         var result = [UInt8]()
         result.reserveCapacity(capacity)
-        // The 4 + 8 or 4 + 16 header bits leave every payload byte straddling two codewords,
-        // half a byte later; `carry` holds the high nibble waiting for its codeword.
+        // The 4 + 8 or 4 + 16 header bits leave every payload byte straddling two codewords;
+        // `carry` holds the previous byte's low nibble, already shifted into the high half.
         let header = byteModeIndicator << countBits | bytes.count
         let headerBits = 4 + countBits
         result.append(UInt8(truncatingIfNeeded: header >> (headerBits - 8)))

@@ -1,7 +1,7 @@
 /// Lays a symbol out on its module grid (ISO/IEC 18004 §7.7–§7.9): function patterns, the
 /// codewords in the two-column zigzag, then the data mask with the lowest penalty and the format
-/// information that names it. Modules are row-major bytes, 1 = dark, so a whole grid copies and
-/// compares without per-module allocations.
+/// information that names it. Modules are row-major bytes, 1 = dark; the masks are scored on
+/// rows and columns packed into `QRLineBits`, because scoring eight candidates dominates the cost.
 struct QRMatrixBuilder {
     let version: Int
     let size: Int

@@ -48,7 +48,9 @@ struct ReedSolomonEncoder: Sendable {
             }
             root = GF256.multiply(root, 2)
         }
-        // The generator's roots are all non-zero, so no coefficient is 0 and every one has a log.
+        // No generator of degree 1...254 has a zero coefficient (checked for all of them), so
+        // every coefficient has a logarithm.
+        precondition(!coefficients.contains(0), "generator coefficient without a logarithm")
         generatorLogs = coefficients.map { GF256.log[Int($0)] }
     }
 

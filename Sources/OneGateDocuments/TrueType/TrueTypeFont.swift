@@ -354,11 +354,18 @@ public struct TrueTypeFont: Sendable {
     /// Walks the component records of a glyf entry; separate from the font so the tests can feed
     /// it hand-made records with every flag combination.
     static func compositeComponents(in data: ArraySlice<UInt8>) throws -> [UInt16] {
+        try componentRecords(in: data).map(\.glyph)
+    }
+
+    /// The component records of a glyf entry: each one's glyph id and where that id's two bytes are,
+    /// relative to the start of `data` (the compact subsetter rewrites them). Empty for a simple or
+    /// empty glyph.
+    static func componentRecords(in data: ArraySlice<UInt8>) throws -> [(glyphIndexAt: Int, glyph: UInt16)] {
         guard data.count >= 10 else { return [] }
         let base = data.startIndex
         func u16(_ offset: Int) -> UInt16 { UInt16(data[base + offset]) << 8 | UInt16(data[base + offset + 1]) }
         guard Int16(bitPattern: u16(0)) < 0 else { return [] }
-        var result: [UInt16] = []
+        var result: [(glyphIndexAt: Int, glyph: UInt16)] = []
         var position = 10
         var flags: UInt16
         repeat {
@@ -366,7 +373,7 @@ public struct TrueTypeFont: Sendable {
                 throw TrueTypeError.malformed("composite glyph component record runs past the glyph data")
             }
             flags = u16(position)
-            result.append(u16(position + 2))
+            result.append((position + 2, u16(position + 2)))
             position += 4
             position += flags & CompositeFlag.argsAreWords != 0 ? 4 : 2
             if flags & CompositeFlag.haveScale != 0 {

@@ -13,41 +13,14 @@ extension TrueTypeFont {
     ///   ``TrueTypeError/malformed(_:)`` for a composite glyph whose records are broken.
     public func subset(keeping glyphs: Set<UInt16>) throws -> [UInt8] {
         let kept = try keptGlyphs(glyphs)
-
-        // Short loca addresses 2 × 0xFFFF bytes at 2-byte alignment; past that use long loca with
-        // the 4-byte alignment the spec recommends.
-        var glyfSize = 0
-        for glyph in 0..<numGlyphs where kept[glyph] {
-            glyfSize += Self.padded(glyphOffsets[glyph + 1] - glyphOffsets[glyph], to: 2)
-        }
-        let shortLoca = glyfSize <= 2 * 0xFFFF
-        let alignment = shortLoca ? 2 : 4
-
-        var glyf: [UInt8] = []
-        glyf.reserveCapacity(shortLoca ? glyfSize : glyfSize + 2 * kept.count)
-        var loca: [UInt8] = []
-        loca.reserveCapacity((numGlyphs + 1) * (shortLoca ? 2 : 4))
-        for glyph in 0...numGlyphs {
-            if shortLoca {
-                Self.append16(UInt16(glyf.count / 2), to: &loca)
-            } else {
-                Self.append32(UInt32(glyf.count), to: &loca)
-            }
-            guard glyph < numGlyphs, kept[glyph] else { continue }
-            // The source range is copied as is (outline, instructions and the font's own padding),
-            // so a kept glyph is byte-identical to the original.
-            glyf.append(contentsOf: glyphData(UInt16(glyph)))
-            glyf.append(contentsOf: repeatElement(0, count: Self.padded(glyf.count, to: alignment) - glyf.count))
-        }
-
-        var head = [UInt8](rawTable("head")!)  // present: init requires it
-        head.replaceSubrange(8..<12, with: [0, 0, 0, 0])  // checkSumAdjustment, summed as zero
-        head[50] = 0
-        head[51] = shortLoca ? 0 : 1  // indexToLocFormat
+        // The source range is copied as is (outline, instructions and the font's own padding), so a
+        // kept glyph is byte-identical to the original.
+        let outlines = (0..<numGlyphs).map { kept[$0] ? glyphData(UInt16($0)) : [] }
+        let (glyf, loca, shortLoca) = Self.glyfAndLoca(outlines)
 
         var tables: [(tag: UInt32, data: [UInt8])] = [
-            (Self.tag("head"), head),
-            (Self.tag("hhea"), [UInt8](rawTable("hhea")!)),
+            (Self.tag("head"), subsetHead(shortLoca: shortLoca)),
+            (Self.tag("hhea"), [UInt8](rawTable("hhea")!)),  // present: init requires hhea, maxp, hmtx
             (Self.tag("maxp"), [UInt8](rawTable("maxp")!)),
             (Self.tag("hmtx"), [UInt8](rawTable("hmtx")!)),
             (Self.tag("loca"), loca),
@@ -62,6 +35,133 @@ extension TrueTypeFont {
         }
         tables.sort { $0.tag < $1.tag }
         return Self.assemble(tables)
+    }
+
+    /// A font program whose glyphs are renumbered densely, made by ``TrueTypeFont/compactSubset(keeping:)``.
+    public struct CompactSubset: Sendable {
+        /// The font program: a complete TrueType file holding only the kept glyphs.
+        public var bytes: [UInt8]
+        /// Original glyph id → glyph id in ``bytes``, for every glyph the program holds: .notdef
+        /// (0 → 0), the requested glyphs and the components of composite glyphs.
+        public var newGlyphID: [UInt16: UInt16]
+    }
+
+    /// Writes a TrueType font holding only `glyphs`, .notdef and every component of a kept composite
+    /// (recursively), renumbered densely: 0 stays .notdef, then the kept glyphs in ascending order of
+    /// their original ids, with the component ids inside composite glyphs rewritten to match.
+    ///
+    /// Unlike ``subset(keeping:)``, hmtx, loca and maxp shrink with the glyph count, and the name
+    /// table is left out (a PDF names the font itself), so a page's worth of glyphs costs a fraction
+    /// of the size. A PDF embedding it as a CIDFontType2 needs a `/CIDToGIDMap` stream built from
+    /// ``CompactSubset/newGlyphID``. The file has head, hhea, maxp, hmtx (one long metric per glyph),
+    /// loca, glyf, cvt/fpgm/prep and OS/2 when the font has them, post format 3 and an empty format 4
+    /// cmap, with table checksums and head checkSumAdjustment recomputed.
+    ///
+    /// - Throws: ``TrueTypeError/glyphOutOfRange(_:numGlyphs:)`` for an id ≥ numGlyphs, or
+    ///   ``TrueTypeError/malformed(_:)`` for a composite glyph whose records are broken.
+    public func compactSubset(keeping glyphs: Set<UInt16>) throws -> CompactSubset {
+        let kept = try keptGlyphs(glyphs)
+        let originals = (0..<numGlyphs).filter { kept[$0] }.map { UInt16($0) }  // ascending, .notdef first
+        var newGlyphID: [UInt16: UInt16] = [:]
+        for (new, original) in originals.enumerated() { newGlyphID[original] = UInt16(new) }
+
+        var outlines: [ArraySlice<UInt8>] = []
+        outlines.reserveCapacity(originals.count)
+        for original in originals {
+            var data = glyphData(original)
+            for record in try Self.componentRecords(in: data) {
+                // keptGlyphs followed every component, so each has a new id.
+                guard let new = newGlyphID[record.glyph] else {
+                    throw TrueTypeError.malformed("component \(record.glyph) of glyph \(original) was not kept")
+                }
+                let at = data.startIndex + record.glyphIndexAt
+                data[at] = UInt8(new >> 8)
+                data[at + 1] = UInt8(truncatingIfNeeded: new)
+            }
+            outlines.append(data)
+        }
+        let (glyf, loca, shortLoca) = Self.glyfAndLoca(outlines)
+
+        let count = UInt16(originals.count)
+        var hhea = [UInt8](rawTable("hhea")!)  // present: init requires hhea, maxp, hmtx
+        hhea.replaceSubrange(34..<36, with: [UInt8(count >> 8), UInt8(truncatingIfNeeded: count)])
+        var maxp = [UInt8](rawTable("maxp")!)
+        maxp.replaceSubrange(4..<6, with: [UInt8(count >> 8), UInt8(truncatingIfNeeded: count)])
+        var hmtx: [UInt8] = []
+        hmtx.reserveCapacity(4 * originals.count)
+        for original in originals {
+            Self.append16(UInt16(advanceWidth(of: original)), to: &hmtx)
+            Self.append16(leftSideBearing(of: original), to: &hmtx)
+        }
+
+        var tables: [(tag: UInt32, data: [UInt8])] = [
+            (Self.tag("head"), subsetHead(shortLoca: shortLoca)),
+            (Self.tag("hhea"), hhea),
+            (Self.tag("maxp"), maxp),
+            (Self.tag("hmtx"), hmtx),
+            (Self.tag("loca"), loca),
+            (Self.tag("glyf"), glyf),
+            (Self.tag("post"), postFormat3()),
+            (Self.tag("cmap"), Self.emptyCmap),
+        ]
+        // No name table: PDF viewers, FreeType and fontTools read the font without it, and the PDF
+        // carries the font's name in /BaseFont and /FontName.
+        for name in ["cvt ", "fpgm", "prep", "OS/2"] {
+            if let data = rawTable(name) { tables.append((Self.tag(name), [UInt8](data))) }
+        }
+        tables.sort { $0.tag < $1.tag }
+        return CompactSubset(bytes: Self.assemble(tables), newGlyphID: newGlyphID)
+    }
+
+    /// glyf and loca for `outlines` (the glyf data of glyph 0, 1, … in order; empty for a glyph
+    /// without outline), each glyph padded to the loca alignment.
+    ///
+    /// Short loca addresses 2 × 0xFFFF bytes at 2-byte alignment; past that it is long loca with the
+    /// 4-byte alignment the spec recommends.
+    private static func glyfAndLoca(_ outlines: [ArraySlice<UInt8>]) -> (glyf: [UInt8], loca: [UInt8], shortLoca: Bool)
+    {
+        let glyfSize = outlines.reduce(0) { $0 + padded($1.count, to: 2) }
+        let shortLoca = glyfSize <= 2 * 0xFFFF
+        let alignment = shortLoca ? 2 : 4
+
+        var glyf: [UInt8] = []
+        glyf.reserveCapacity(shortLoca ? glyfSize : glyfSize + 2 * outlines.count)
+        var loca: [UInt8] = []
+        loca.reserveCapacity((outlines.count + 1) * (shortLoca ? 2 : 4))
+        for index in 0...outlines.count {
+            if shortLoca {
+                append16(UInt16(glyf.count / 2), to: &loca)
+            } else {
+                append32(UInt32(glyf.count), to: &loca)
+            }
+            guard index < outlines.count, !outlines[index].isEmpty else { continue }
+            glyf.append(contentsOf: outlines[index])
+            glyf.append(contentsOf: repeatElement(0, count: padded(glyf.count, to: alignment) - glyf.count))
+        }
+        return (glyf, loca, shortLoca)
+    }
+
+    /// The original head with checkSumAdjustment zeroed (``assemble(_:)`` fills it in) and the
+    /// loca format of the subset.
+    private func subsetHead(shortLoca: Bool) -> [UInt8] {
+        var head = [UInt8](rawTable("head")!)  // present: init requires it
+        head.replaceSubrange(8..<12, with: [0, 0, 0, 0])  // checkSumAdjustment, summed as zero
+        head[50] = 0
+        head[51] = shortLoca ? 0 : 1  // indexToLocFormat
+        return head
+    }
+
+    /// A glyph's left side bearing from hmtx (its long metric, or the bearing array after the long
+    /// metrics); the glyph's xMin when the font's hmtx is cut short, 0 for an empty glyph.
+    private func leftSideBearing(of glyph: UInt16) -> UInt16 {
+        let index = Int(glyph)
+        let metrics = advances.count  // hhea numberOfHMetrics
+        let position = index < metrics ? 4 * index + 2 : 4 * metrics + 2 * (index - metrics)
+        if let hmtx = rawTable("hmtx"), position + 2 <= hmtx.count {
+            let base = hmtx.startIndex + position
+            return UInt16(hmtx[base]) << 8 | UInt16(hmtx[base + 1])
+        }
+        return UInt16(bitPattern: Int16(clamping: glyphBox(glyph)?.xMin ?? 0))
     }
 
     /// The kept flags by glyph id: the request, .notdef, and the transitive closure over composite

@@ -1,5 +1,6 @@
 import Foundation
 import OneGateCore
+public import OneGateSigning
 
 /// Limits on what a request may carry.
 public struct RequestLimits: Sendable {
@@ -44,6 +45,10 @@ public struct AppDependencies: Sendable {
     /// The key web forms' CSRF tokens are computed with; derived from the instance secret so that
     /// every server of an instance accepts the others' forms.
     public var formKey: [UInt8]
+    /// Lays out and signs results and forms as PDFs.
+    public var documents: DocumentFactory?
+    /// The transparency log of issued and revoked results.
+    public var transparency: TransparencyLog?
 
     public init(
         instanceName: String, tenant: String, store: any OneGateStore, service: DossierService,

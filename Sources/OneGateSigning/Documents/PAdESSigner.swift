@@ -18,7 +18,15 @@ public struct PAdESSigner: Sendable {
         _ pdf: [UInt8], slot: String, as identity: SignerIdentity, appearance: SignatureAppearance,
         details: SignatureDetails
     ) async throws -> (pdf: [UInt8], cms: [UInt8]) {
-        let update = try PDFSignatureUpdate(pdf: pdf, slot: slot, appearance: appearance, details: details)
+        // The CMS size is known before signing but for the ECDSA signature (at most 72 bytes DER):
+        // reserve exactly that, so no file carries kilobytes of zeros.
+        let probe = try await signer.signDocument([], as: identity, at: details.time)
+        let sizeProbe = try await DetachedCMS.sign(
+            digest: [UInt8](repeating: 0, count: 32), signingTime: details.time,
+            certificate: probe.credential.certificateDER, chain: [signer.authority.certificateDER]
+        ) { _ in [UInt8](repeating: 0, count: 72) }
+        let update = try PDFSignatureUpdate(
+            pdf: pdf, slot: slot, appearance: appearance, details: details, reservedBytes: sizeProbe.count + 8)
         let digest = Array(SHA256.hash(data: update.signedBytes))
         let cms = try await detachedSignature(digest: digest, as: identity, at: details.time)
         return (try update.embed(cms: cms), cms)
