@@ -70,6 +70,7 @@ public struct DemoHistory: Sendable {
                         tenant: province.tenant, store: store, signer: signer, calendar: calendar, clock: clock.clock,
                         ids: .random, codeFormat: codeFormat, units: units)
                     service.documents = documents
+                    service.instanceName = province.instanceName
                     var index = worker
                     while index < count {
                         var random = SeededGenerator(seed: seed &* 1_000_003 &+ UInt64(index))

@@ -18,14 +18,17 @@ extension PostgresStore {
         try await saveResult(result, on: connection)
     }
 
-    private func appendLeaf(_ entry: TransparencyEntry, tenant: String, on connection: PostgresConnection) async throws
+    private func appendLeaf(
+        _ entry: TransparencyEntry, tenant: String, on connection: PostgresConnection
+    ) async throws
         -> Int
     {
         let lock = "transparency:" + tenant
         try await connection.run("SELECT pg_advisory_xact_lock(hashtext(\(lock)))", logger: logger)
         let index =
             try await connection.first(
-                "SELECT COALESCE(MAX(idx) + 1, 0)::bigint FROM transparency_log WHERE tenant = \(tenant)", logger: logger
+                "SELECT COALESCE(MAX(idx) + 1, 0)::bigint FROM transparency_log WHERE tenant = \(tenant)",
+                logger: logger
             )?.decode(Int.self) ?? 0
         try await connection.run(
             """

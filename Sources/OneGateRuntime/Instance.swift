@@ -45,8 +45,10 @@ public struct Instance: Sendable {
             passwords: passwords,
             formKey: MasterKey.derivedKey(secret: configuration.secret, purpose: "web-form-tokens"))
         dependencies.documents = documents
-        dependencies.transparency = TransparencyLog(
+        let log = TransparencyLog(
             store: store, signer: signer, tenant: configuration.tenant, instanceName: configuration.instanceName)
+        dependencies.transparency = log
+        dependencies.verifier = ResultVerifier(store: store, signer: signer, log: log, tenant: configuration.tenant)
         try await store.setSetting("instance.name", value: configuration.instanceName)
         return Instance(
             configuration: configuration, folder: folder, store: store, signer: signer, service: service,

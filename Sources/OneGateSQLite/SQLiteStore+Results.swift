@@ -54,7 +54,8 @@ extension SQLiteStore {
         try await read { db in
             try Self.decodeResult(
                 try Row.fetchOne(
-                    db, sql: "SELECT body FROM results WHERE tenant = ? AND dossier_id = ?", arguments: [tenant, dossierID]
+                    db, sql: "SELECT body FROM results WHERE tenant = ? AND dossier_id = ?",
+                    arguments: [tenant, dossierID]
                 ))
         }
     }
@@ -72,7 +73,8 @@ extension SQLiteStore {
         try await read { db in
             try Self.decodeResult(
                 try Row.fetchOne(
-                    db, sql: "SELECT body FROM results WHERE tenant = ? AND document = ?", arguments: [tenant, document]))
+                    db, sql: "SELECT body FROM results WHERE tenant = ? AND document = ?",
+                    arguments: [tenant, document]))
         }
     }
 

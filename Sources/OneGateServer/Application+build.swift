@@ -17,6 +17,7 @@ public func buildRouter(_ dependencies: AppDependencies) -> Router<AppRequestCon
     DocumentController(dependencies: dependencies).addRoutes(to: api)
     DossierController(dependencies: dependencies).addRoutes(to: api)
     IndicatorController(dependencies: dependencies).addRoutes(to: api)
+    ResultController(dependencies: dependencies).addRoutes(to: api)
     WebRoutes(web: web).addRoutes(to: router)
     return router
 }

@@ -1,10 +1,10 @@
 import Crypto
 
 /// Lowercase hexadecimal, the one textual form of hashes and serial numbers in OneGate.
-enum Hex {
+public enum Hex {
     private static let digits = Array("0123456789abcdef".utf8)
 
-    static func encode(_ bytes: some Sequence<UInt8>) -> String {
+    public static func encode(_ bytes: some Sequence<UInt8>) -> String {
         var output: [UInt8] = []
         output.reserveCapacity(64)
         for byte in bytes {
@@ -15,7 +15,7 @@ enum Hex {
     }
 
     /// Hex SHA-256 of `bytes`: an event's `hash`, and the next event's `prev`.
-    static func sha256(_ bytes: [UInt8]) -> String {
+    public static func sha256(_ bytes: [UInt8]) -> String {
         encode(SHA256.hash(data: bytes))
     }
 }

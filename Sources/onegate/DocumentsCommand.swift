@@ -32,7 +32,8 @@ struct DocumentsCommand: AsyncParsableCommand {
     }
 
     static func instance() async throws -> (Instance, URL) {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("onegate-documents-\(UUID().uuidString)")
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "onegate-documents-\(UUID().uuidString)")
         let configuration = InstanceConfiguration(
             instanceName: "Quảng Ninh (mẫu)", tenant: "000.00.00.H40", secret: InstanceConfiguration.newSecret())
         return (try await Instance.open(folder: folder, configuration: configuration), folder)
@@ -56,8 +57,10 @@ struct DocumentsCommand: AsyncParsableCommand {
             let receipt = try DocumentRenderer().render(DocumentsCommand.receipt(now))
             let signedReceipt = try await pades.sign(
                 receipt.bytes, slot: "reception", as: .officer(id: "o-reception", name: "Trần Văn Lực"),
-                appearance: SignatureAppearance(lines: ["Ký số bởi: Trần Văn Lực", "Thời gian: 28/11/2026 09:15"], style: .personal),
-                details: SignatureDetails(signerName: "Trần Văn Lực", reason: "Tiếp nhận hồ sơ", location: "Quảng Ninh", time: now))
+                appearance: SignatureAppearance(
+                    lines: ["Ký số bởi: Trần Văn Lực", "Thời gian: 28/11/2026 09:15"], style: .personal),
+                details: SignatureDetails(
+                    signerName: "Trần Văn Lực", reason: "Tiếp nhận hồ sơ", location: "Quảng Ninh", time: now))
             try write("receipt.pdf", signedReceipt.pdf)
             try write("receipt.qr.txt", Array(DocumentsCommand.receipt(now).qrPayload.utf8))
 
@@ -71,22 +74,29 @@ struct DocumentsCommand: AsyncParsableCommand {
             let rendered = try DocumentRenderer().render(result)
             let leader = try await pades.sign(
                 rendered.bytes, slot: "leader", as: .officer(id: "o-leader", name: "Phạm Đức Thắng"),
-                appearance: SignatureAppearance(lines: ["Ký số bởi: Phạm Đức Thắng", "Thời gian: 28/11/2026 10:00"], style: .personal),
-                details: SignatureDetails(signerName: "Phạm Đức Thắng", reason: "Phê duyệt", location: "Quảng Ninh", time: now))
+                appearance: SignatureAppearance(
+                    lines: ["Ký số bởi: Phạm Đức Thắng", "Thời gian: 28/11/2026 10:00"], style: .personal),
+                details: SignatureDetails(
+                    signerName: "Phạm Đức Thắng", reason: "Phê duyệt", location: "Quảng Ninh", time: now))
             let seal = SignerIdentity.unitSeal(code: "000.00.12.H40", name: "Sở Xây dựng")
             let sealed = try await pades.sign(
                 leader.pdf, slot: "seal", as: seal,
-                appearance: SignatureAppearance(lines: ["SỞ XÂY DỰNG", "Số: 125/GP-SXD", "Ban hành ngày 28/11/2026"], style: .seal),
-                details: SignatureDetails(signerName: "Sở Xây dựng", reason: "Ban hành", location: "Quảng Ninh", time: now))
+                appearance: SignatureAppearance(
+                    lines: ["SỞ XÂY DỰNG", "Số: 125/GP-SXD", "Ban hành ngày 28/11/2026"], style: .seal),
+                details: SignatureDetails(
+                    signerName: "Sở Xây dựng", reason: "Ban hành", location: "Quảng Ninh", time: now))
             try write("result.pdf", sealed.pdf)
             try write("result.qr.txt", Array(result.qrPayload.utf8))
-            try write("result.p7s", try await pades.detachedSignature(digest: Array(SHA256.hash(data: sealed.pdf)), as: seal, at: now))
+            try write(
+                "result.p7s",
+                try await pades.detachedSignature(digest: Array(SHA256.hash(data: sealed.pdf)), as: seal, at: now))
             for (index, found) in PDFSignatureScanner.signatures(in: sealed.pdf).enumerated() {
                 try write("result.signature-\(index + 1).p7s", found.cms)
                 try write("result.signature-\(index + 1).content", found.signedContent)
             }
             try write("ca.pem", Array(instance.signer.caCertificatePEM.utf8))
-            print("Wrote receipt.pdf, result.pdf, result.p7s, result.signature-N.{p7s,content}, ca.pem to \(target.path)")
+            print(
+                "Wrote receipt.pdf, result.pdf, result.p7s, result.signature-N.{p7s,content}, ca.pem to \(target.path)")
         }
     }
 
@@ -108,8 +118,10 @@ struct DocumentsCommand: AsyncParsableCommand {
                 let rendered = try DocumentRenderer().render(DocumentsCommand.receipt(now))
                 let signed = try await pades.sign(
                     rendered.bytes, slot: "reception", as: identity,
-                    appearance: SignatureAppearance(lines: ["Ký số bởi: Trần Văn Lực", "Thời gian: \(index)"], style: .personal),
-                    details: SignatureDetails(signerName: "Trần Văn Lực", reason: "Tiếp nhận hồ sơ", location: "Quảng Ninh", time: now))
+                    appearance: SignatureAppearance(
+                        lines: ["Ký số bởi: Trần Văn Lực", "Thời gian: \(index)"], style: .personal),
+                    details: SignatureDetails(
+                        signerName: "Trần Văn Lực", reason: "Tiếp nhận hồ sơ", location: "Quảng Ninh", time: now))
                 // The first one pays for loading the fonts and the key: reported apart.
                 let elapsed = Double(DispatchTime.now().uptimeNanoseconds - started) / 1_000_000
                 if index == 0 {

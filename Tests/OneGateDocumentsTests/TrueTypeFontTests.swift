@@ -260,7 +260,8 @@ import Testing
         #expect(hmtx.length == 4 * kept.count)
         for (original, new) in compact.newGlyphID {
             #expect(subset.advanceWidth(of: new) == font.advanceWidth(of: original))
-            #expect(Self.u16(compact.bytes, hmtx.offset + 4 * Int(new) + 2) == Self.leftSideBearing(of: original, in: font))
+            #expect(
+                Self.u16(compact.bytes, hmtx.offset + 4 * Int(new) + 2) == Self.leftSideBearing(of: original, in: font))
             try Self.expectRemapped(subset, new, font, original, compact.newGlyphID)
         }
         #expect(throws: TrueTypeError.missingTable("name")) { try Self.tableRecord("name", in: compact.bytes) }
@@ -448,29 +449,5 @@ struct SplitMix64: RandomNumberGenerator {
         z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
         z = (z ^ (z >> 27)) &* 0x94D4_9CB4_133F_EE27
         return z ^ (z >> 31)
-    }
-}
-
-// TEMPORARY-DUMP
-@Suite struct TemporaryCompactDump {
-    @Test func dump() throws {
-        for bundled in BundledFont.allCases {
-            let font = bundled.font
-            let sets: [(String, Set<UInt16>)] = [
-                ("sentence", Set(font.glyphs(for: TrueTypeFontTests.sentence))),
-                ("viet", Set(TrueTypeFontTests.vietnameseLetters.flatMap { font.glyphs(for: $0) })),
-                ("e", [font.glyph(for: "ễ")!]),
-                ("all", Set(0..<UInt16(font.numGlyphs))),
-                ("none", []),
-            ]
-            for (name, glyphs) in sets {
-                let compact = try font.compactSubset(keeping: glyphs)
-                try Data(compact.bytes).write(to: URL(fileURLWithPath: "/tmp/compact-\(bundled)-\(name).ttf"))
-                let map = compact.newGlyphID.map { "\($0.key) \($0.value)" }.joined(separator: "\n")
-                try map.write(toFile: "/tmp/compact-\(bundled)-\(name).map", atomically: true, encoding: .utf8)
-                let keep = try font.subset(keeping: glyphs)
-                try Data(keep).write(to: URL(fileURLWithPath: "/tmp/keepids-\(bundled)-\(name).ttf"))
-            }
-        }
     }
 }

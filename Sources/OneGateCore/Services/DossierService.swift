@@ -180,7 +180,8 @@ public struct DossierService: Sendable {
         var attachments = ChangeAttachments()
         if let documents, case .officer(let officer) = principal {
             attachments = try await resultDocuments(
-                action, transition: transition, before: dossier, procedure: procedure, officer: officer, maker: documents,
+                action, transition: transition, before: dossier, procedure: procedure, officer: officer,
+                maker: documents,
                 at: now)
         }
         return try await record(

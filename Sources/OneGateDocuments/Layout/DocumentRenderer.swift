@@ -53,7 +53,8 @@ public struct DocumentRenderer: Sendable {
     /// Renders `document` as a PDF.
     public func render(_ document: OfficialDocument) throws -> RenderedDocument {
         var layout = PageFlow(
-            regular: EmbeddedFont(font: regular, resource: "F1", reserving: document.reservedText + Self.appearanceWords),
+            regular: EmbeddedFont(
+                font: regular, resource: "F1", reserving: document.reservedText + Self.appearanceWords),
             bold: EmbeddedFont(font: bold, resource: "F2", reserving: document.reservedText + Self.appearanceWords))
         try drawHeader(document, into: &layout)
         for block in document.blocks { layout.draw(block) }

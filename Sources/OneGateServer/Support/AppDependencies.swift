@@ -49,6 +49,8 @@ public struct AppDependencies: Sendable {
     public var documents: DocumentFactory?
     /// The transparency log of issued and revoked results.
     public var transparency: TransparencyLog?
+    /// Checks results for the public verification page and API.
+    public var verifier: ResultVerifier?
 
     public init(
         instanceName: String, tenant: String, store: any OneGateStore, service: DossierService,

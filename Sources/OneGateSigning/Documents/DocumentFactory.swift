@@ -52,7 +52,8 @@ public struct DocumentFactory: ResultDocumentMaker {
             dossierCode: dossier.publicIdentifier, procedureCode: procedure.code,
             procedureName: procedure.name.text(language), applicantName: applicant?.fullName ?? "",
             applicantIdentifier: applicant?.identifier ?? "", day: local.day, month: local.month, year: local.year,
-            issuedAt: Self.moment(at, calendar: calendar), verificationURL: verificationURL(code: dossier.publicIdentifier))
+            issuedAt: Self.moment(at, calendar: calendar),
+            verificationURL: verificationURL(code: dossier.publicIdentifier))
     }
 
     /// `2026-03-02 09:15 (UTC+07:00)`.
@@ -65,8 +66,10 @@ public struct DocumentFactory: ResultDocumentMaker {
 
     /// `Ủy ban nhân dân tỉnh Quảng Ninh` → `Quảng Ninh`: the place in a document's date line.
     static func placeName(_ unitName: String) -> String {
-        for prefix in ["Ủy ban nhân dân tỉnh ", "Ủy ban nhân dân thành phố ", "UBND tỉnh ", "Tỉnh ", "Thành phố ",
-            "People's Committee of ", "Province of "]
+        for prefix in [
+            "Ủy ban nhân dân tỉnh ", "Ủy ban nhân dân thành phố ", "UBND tỉnh ", "Tỉnh ", "Thành phố ",
+            "People's Committee of ", "Province of ",
+        ]
         where unitName.lowercased().hasPrefix(prefix.lowercased()) {
             return String(unitName.dropFirst(prefix.count))
         }
@@ -75,7 +78,9 @@ public struct DocumentFactory: ResultDocumentMaker {
 
     // MARK: - Results
 
-    public func leaderSigned(_ dossier: Dossier, procedure: Procedure, leader: Officer, at: Date) async throws
+    public func leaderSigned(
+        _ dossier: Dossier, procedure: Procedure, leader: Officer, at: Date
+    ) async throws
         -> [UInt8]
     {
         let facts = try await facts(dossier, procedure: procedure, at: at)
@@ -97,7 +102,8 @@ public struct DocumentFactory: ResultDocumentMaker {
             appearance: SignatureAppearance(
                 lines: ["Ký số bởi: \(leader.fullName)", "Thời gian: \(Self.moment(at, calendar: calendars.value))"],
                 style: .personal),
-            details: SignatureDetails(signerName: leader.fullName, reason: "Phê duyệt kết quả", location: facts.place, time: at)
+            details: SignatureDetails(
+                signerName: leader.fullName, reason: "Phê duyệt kết quả", location: facts.place, time: at)
         ).pdf
     }
 
@@ -135,7 +141,9 @@ public struct DocumentFactory: ResultDocumentMaker {
     // MARK: - Forms
 
     /// Renders and signs a form with the reception service's seal.
-    public func signedForm(_ document: OfficialDocument, slot: String, signerLine: String, at: Date) async throws
+    public func signedForm(
+        _ document: OfficialDocument, slot: String, signerLine: String, at: Date
+    ) async throws
         -> [UInt8]
     {
         let rendered = try DocumentRenderer().render(document)
@@ -143,7 +151,8 @@ public struct DocumentFactory: ResultDocumentMaker {
             rendered.bytes, slot: slot, as: .receptionService,
             appearance: SignatureAppearance(
                 lines: [signerLine, "Thời gian: \(Self.moment(at, calendar: calendars.value))"], style: .seal),
-            details: SignatureDetails(signerName: instanceName, reason: document.title, location: instanceName, time: at)
+            details: SignatureDetails(
+                signerName: instanceName, reason: document.title, location: instanceName, time: at)
         ).pdf
     }
 }
