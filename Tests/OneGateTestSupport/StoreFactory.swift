@@ -50,6 +50,8 @@ public struct StoreHarness: Sendable {
     public let signer: InstanceSigner
     public let clock: ManualClock
     let close: @Sendable () async -> Void
+    /// The SQLite file, for tests that play an intruder editing it behind the store's back.
+    public var sqlitePath: String?
 
     public func officer(_ username: String) -> Officer {
         guard let officer = Fixtures.officers.first(where: { $0.username == username }) else {
@@ -102,7 +104,7 @@ public enum StoreFactory {
             let test = try await TestInstance.make(now: now)
             return StoreHarness(
                 backend: .sqlite, store: test.store, service: test.service, signer: test.signer, clock: test.clock,
-                close: { test.remove() })
+                close: { test.remove() }, sqlitePath: test.folder.appendingPathComponent("onegate.sqlite").path)
         case .postgres:
             guard let url = StoreBackend.postgresURL else {
                 throw TestFailure("\(StoreBackend.postgresVariable) is not set")
@@ -136,10 +138,14 @@ public enum StoreFactory {
             try await store.saveApplicant(citizen, passwordHash: hash, tenant: Fixtures.tenant)
         }
         _ = try await store.importProcedures(Fixtures.procedures, tenant: Fixtures.tenant)
-        let service = DossierService(
+        var service = DossierService(
             tenant: Fixtures.tenant, store: store, signer: signer,
             calendar: try WorkingCalendar(configuration: .vietnam), clock: clock.clock, ids: .random,
             codeFormat: .vietnam, units: Snapshot(UnitTree(try await store.units(tenant: Fixtures.tenant))))
+        service.documents = DocumentFactory(
+            store: store, signer: signer, calendars: service.calendars, units: service.units,
+            instanceName: configuration.instanceName, publicURL: "http://127.0.0.1:8080", tenant: Fixtures.tenant)
+        service.instanceName = configuration.instanceName
         try await store.setSetting("instance.name", value: configuration.instanceName)
         return StoreHarness(
             backend: .postgres, store: store, service: service, signer: signer, clock: clock, close: opened.close)

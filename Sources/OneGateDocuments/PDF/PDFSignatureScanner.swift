@@ -12,6 +12,13 @@ public struct FoundSignature: Sendable {
     /// Whether the ranges cover the whole file but the `/Contents` value itself (the signature
     /// was the last change to the file).
     public var coversWholeFile: Bool
+
+    public init(byteRange: [Int], cms: [UInt8], signedContent: [UInt8], coversWholeFile: Bool) {
+        self.byteRange = byteRange
+        self.cms = cms
+        self.signedContent = signedContent
+        self.coversWholeFile = coversWholeFile
+    }
 }
 
 /// Finds the signature dictionaries of a PDF from anywhere (an upload to the verification page):

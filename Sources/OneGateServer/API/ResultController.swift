@@ -15,6 +15,7 @@ struct ResultController {
         group.get("dossiers/{id}/result.pdf", use: resultPDF)
         group.get("dossiers/{id}/result.p7s", use: resultSignature)
         group.post("dossiers/{id}/result/revoke", use: revoke)
+        group.post("dossiers/{id}/result/digitised", use: digitised)
         group.get("transparency/head", use: head)
         group.get("transparency/heads", use: heads)
         group.get("transparency/entries/{index}", use: entry)
@@ -124,6 +125,19 @@ struct ResultController {
         let result = try await ResultRevocation(dependencies: dependencies).revoke(
             dossier: dossier, by: officer, reason: input.reason, supersededBy: input.supersededBy)
         return try JSONBody.response(ResultView(result))
+    }
+
+    /// A scanned paper result (PDF body), its number in the query.
+    @Sendable func digitised(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let officer = try context.requireOfficer()
+        let query = QueryText(request)
+        try Self.require(["number"], in: query)
+        let dossier = try await dependencies.service.readable(
+            try context.parameters.require("id"), by: .officer(officer))
+        let scan = try await JSONBody.collect(request, limit: dependencies.limits.maximumDocumentBytes)
+        let result = try await DigitisedResults(dependencies: dependencies).record(
+            scan: scan, number: query["number"] ?? "", dossier: dossier, by: officer)
+        return try JSONBody.response(ResultView(result), status: .created)
     }
 
     // MARK: - Transparency log

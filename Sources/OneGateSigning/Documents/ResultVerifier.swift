@@ -90,6 +90,7 @@ public struct ResultVerifier: Sendable {
     }
 
     private func verify(pdf: [UInt8], known: IssuedResult?, now: Date) async throws -> ResultVerification {
+        if let known, known.digitised { return try await verifyDigitised(pdf: pdf, result: known, now: now) }
         let found = PDFSignatureScanner.signatures(in: pdf)
         let checks = try found.map(check)
         var reasons: [String] = []
@@ -109,6 +110,20 @@ public struct ResultVerifier: Sendable {
             }
         }
         return try await conclude(result: result, signatures: checks, reasons: reasons, now: now)
+    }
+
+    /// A scanned paper result carries no PDF signature of ours: the scanning officer's detached
+    /// CMS signature over the file is checked instead.
+    private func verifyDigitised(pdf: [UInt8], result: IssuedResult, now: Date) async throws -> ResultVerification {
+        guard let sha = result.detachedSignature,
+            let signature = try await store.document(sha256: sha, tenant: tenant)
+        else { return try await conclude(result: result, signatures: [], reasons: ["no_signature"], now: now) }
+        let check = try self.check(
+            FoundSignature(
+                byteRange: [0, pdf.count, pdf.count, 0], cms: signature.bytes, signedContent: pdf, coversWholeFile: true
+            ))
+        return try await conclude(
+            result: result, signatures: [check], reasons: check.valid ? [] : ["signature_invalid"], now: now)
     }
 
     private func conclude(
