@@ -1098,6 +1098,153 @@ PATHS["/api/v1/public/status"] = {"post": operation("lookupPublicStatus", "publi
     request_body={"required": True, "content": json_content(ref("PublicStatusRequest"), {
         "lookup": {"code": "000.01.40.H40-260302-0042", "secret": "K7QW3ZP9XM"}})})}
 
+# --- Results and the transparency log
+
+HEX64 = string(pattern="^[0-9a-f]{64}$")
+SCHEMAS["Result"] = obj({
+    "dossierCode": string("The dossier's code."), "number": string("The result's number."),
+    "unit": string("The issuing unit's code."), "granted": boolean("A grant (true) or a reasoned refusal."),
+    "digitised": boolean("A scanned paper result, never a native electronic one."),
+    "issuedAt": string(format="date-time"), "validUntil": string(format="date-time"),
+    "status": enum(["valid", "revoked", "superseded"]), "revokedAt": string(format="date-time"),
+    "revocationReason": string(), "supersededBy": string(), "document": described(HEX64, "SHA-256 of the PDF."),
+    "logIndex": integer(minimum=0), "revocationLogIndex": integer(minimum=0)},
+    required=("dossierCode", "number", "unit", "granted", "digitised", "issuedAt", "status", "document"),
+    description="An issued result, without personal data.")
+SCHEMAS["ResultVerification"] = obj({
+    "verdict": enum(["authentic", "not_authentic", "not_found"]),
+    "reasons": array(enum(["modified_after_signing", "signature_invalid", "not_issued_here", "leader_revision_only",
+        "no_signature", "not_in_log", "document_missing"])),
+    "standing": enum(["valid", "revoked", "superseded", "expired"]),
+    "result": ref("Result"),
+    "signatures": array(obj({
+        "signer": string("The name in the signer's certificate."),
+        "kind": enum(["personal", "seal", "platform", "unknown"]),
+        "signedAt": string(format="date-time"), "valid": boolean(),
+        "coversWholeFile": boolean("No change was made to the file after this signature."),
+        "problem": enum(["digest_mismatch", "bad_signature", "untrusted", "certificate_expired",
+            "certificate_revoked", "unreadable"])},
+        required=("signer", "kind", "valid", "coversWholeFile"))),
+    "includedInLog": boolean("The result's entry is in the current signed tree head (inclusion proof checked)."),
+    "treeSize": integer(minimum=0), "rootHash": HEX64, "instance": string()},
+    required=("verdict", "reasons", "signatures", "instance"),
+    description="What the public verification says about a result or an uploaded PDF.")
+SCHEMAS["TreeHead"] = obj({
+    "treeSize": integer(minimum=0), "rootHash": HEX64, "timestamp": string(format="date-time"),
+    "signed": string("Base64 of the RFC 8785 JSON that was signed (instance, treeSize, rootHash, timestamp).",
+        contentEncoding="base64"),
+    "signature": string("Base64 of the DER ECDSA P-256 signature over `signed`.", contentEncoding="base64"),
+    "certificate": string("The signer's certificate (the reception service seal), PEM.")},
+    required=("treeSize", "rootHash", "timestamp", "signed", "signature", "certificate"),
+    description="A signed tree head of the transparency log.")
+SCHEMAS["TreeHeadList"] = obj({"items": array(ref("TreeHead")), "limit": integer(minimum=1),
+    "offset": integer(minimum=0)}, required=("items", "limit", "offset"))
+SCHEMAS["LogEntry"] = obj({
+    "index": integer(minimum=0), "leafHash": described(HEX64, "SHA-256(0x00 ‖ entry) (RFC 6962)."),
+    "entry": string("Base64 of the entry's canonical JSON bytes.", contentEncoding="base64"),
+    "entryJSON": {"type": "object", "description": "The same entry, parsed."}, "at": string(format="date-time")},
+    required=("index", "leafHash", "entry", "at"), description="One leaf of the transparency log.")
+SCHEMAS["InclusionProof"] = obj({"index": integer(minimum=0), "treeSize": integer(minimum=1), "leafHash": HEX64,
+    "auditPath": array(HEX64)}, required=("index", "treeSize", "leafHash", "auditPath"),
+    description="RFC 6962 audit path, from the leaf's sibling up.")
+SCHEMAS["ConsistencyProof"] = obj({"fromSize": integer(minimum=1), "toSize": integer(minimum=1),
+    "fromRoot": HEX64, "toRoot": HEX64, "proof": array(HEX64)},
+    required=("fromSize", "toSize", "fromRoot", "toRoot", "proof"), description="RFC 6962 consistency proof.")
+
+PATHS["/api/v1/results/verify"] = {
+    "get": operation("verifyResultByCode", "results", "Verify a result by its code and number",
+        "The QR code's link leads here through the web page: authentic or not and why, who signed and when, whether "
+        "the result still stands (revoked, superseded, expired) and whether the transparency log includes it. No "
+        "personal data. Public.",
+        {200: ok("The verification.", ref("ResultVerification")), 401: error(401, UNAUTHENTICATED_PUBLIC),
+            404: {"description": "No result with this number for this dossier code (`verdict: not_found`).",
+                "content": json_content(ref("ResultVerification"))},
+            422: error(422, "`invalid_field`: `code` or `number` missing or over 60 characters."),
+            500: error(500, SERVER_ERROR)},
+        parameters=[query("code", string(maxLength=60), "The dossier code.", required=True),
+            query("number", string(maxLength=60), "The result's number.", required=True)]),
+    "post": operation("verifyResultUpload", "results", "Verify an uploaded PDF",
+        "The PDF as the body: matched against every result issued by its SHA-256, and each of its signatures "
+        "checked (byte ranges, message digest, signature, chain to the instance CA, revocation at the signing "
+        "time). A one-byte change makes it `not_authentic` with `modified_after_signing`. Public.",
+        {200: ok("The verification.", ref("ResultVerification")), 401: error(401, UNAUTHENTICATED_PUBLIC),
+            413: error(413, "Over the document size limit."),
+            415: error(415, "`not_a_pdf`: the body does not start with `%PDF-`."), 500: error(500, SERVER_ERROR)},
+        request_body={"required": True, "content": {"application/pdf": {"schema": string(
+            contentMediaType="application/pdf")}}}),
+}
+for suffix, operation_id, summary, media, what in (
+        ("result.pdf", "getResultPDF", "The result's signed PDF", "application/pdf",
+            "The final PDF: the leader's signature, then the unit's seal with the number (PAdES B-B, incremental)."),
+        ("result.p7s", "getResultSignature", "The result's detached signature", "application/pkcs7-signature",
+            "The unit's detached CMS signature over the whole PDF: `openssl cms -verify -binary -inform DER -in "
+            "result.p7s -content result.pdf -CAfile ca.pem`.")):
+    PATHS[f"/api/v1/dossiers/{{id}}/{suffix}"] = {"get": operation(operation_id, "results", summary,
+        what + " Same readers as the dossier.",
+        {200: {"description": "The file.", "headers": {"Content-Disposition": {
+                "description": "`attachment`, with an ASCII file name.", "schema": string()}},
+            "content": {media: {"schema": string(contentMediaType=media)}}},
+            401: error(401, UNAUTHENTICATED), 404: error(404, "No such dossier or result, or not readable."),
+            500: error(500, SERVER_ERROR)},
+        security=BEARER, parameters=[param("DossierKey")])}
+PATHS["/api/v1/dossiers/{id}/result/revoke"] = {"post": operation("revokeResult", "results", "Revoke a result",
+    "A leader of the competent unit revokes the result (or marks it superseded by `supersededBy`), with a reason. "
+    "The revocation is appended to the transparency log in the same transaction.",
+    {200: ok("The result, revoked.", ref("Result")), 400: error(400, "`malformed_json`."),
+        401: error(401, UNAUTHENTICATED), 403: error(403, "Not a leader of the competent unit."),
+        404: error(404, "No such dossier or result."),
+        409: error(409, "`result_already_revoked`."), 415: error(415, "Not application/json."),
+        422: error(422, "`invalid_field`: no reason, or over 2000 characters."), 500: error(500, SERVER_ERROR)},
+    security=BEARER, parameters=[param("DossierKey")],
+    request_body={"required": True, "content": json_content(obj({"reason": string(maxLength=2000),
+        "supersededBy": string(maxLength=60)}, required=("reason",), closed=False))})}
+PATHS["/api/v1/dossiers/{id}/result/digitised"] = {"post": operation("recordDigitisedResult", "results",
+    "Record a scanned paper result",
+    "An officer (clerk, reception or leader) of the competent unit uploads the scan (PDF body) of a result issued "
+    "on paper; it is stored as a digitised copy signed by that officer (detached CMS), flagged as such, and "
+    "appended to the transparency log.",
+    {201: ok("The digitised result.", ref("Result")), 400: error(400, "`empty_document`: no body."),
+        401: error(401, UNAUTHENTICATED),
+        403: error(403, "Not an officer of the competent unit."), 404: error(404, "No such dossier."),
+        409: error(409, "`result_not_issued`, `result_exists`."), 413: error(413, "Over the size limit."),
+        415: error(415, "`not_a_pdf`, `unsupported_document_type`."),
+        422: error(422, "`invalid_field`: `number` missing or not the dossier's result number."),
+        500: error(500, SERVER_ERROR)},
+    security=BEARER, parameters=[param("DossierKey"),
+        query("number", string(maxLength=60), "The number of the paper result.", required=True)],
+    request_body={"required": True, "content": {"application/pdf": {"schema": string(
+        contentMediaType="application/pdf")}}})}
+PATHS["/api/v1/transparency/head"] = {"get": operation("getTreeHead", "results", "Current signed tree head",
+    "The transparency log's size and RFC 6962 root, signed by the instance (a new head is signed when the log has "
+    "grown). Public.",
+    {200: ok("The head.", ref("TreeHead")), 401: error(401, UNAUTHENTICATED_PUBLIC), 500: error(500, SERVER_ERROR)})}
+PATHS["/api/v1/transparency/heads"] = {"get": operation("listTreeHeads", "results", "Signed tree heads",
+    "Every signed tree head, newest first, for auditors to check consistency between any two. Public.",
+    {200: ok("The heads.", ref("TreeHeadList")), 401: error(401, UNAUTHENTICATED_PUBLIC),
+        422: error(422, "`invalid_field`: `limit` or `offset` not an integer."), 500: error(500, SERVER_ERROR)},
+    parameters=[query("limit", integer(minimum=1, maximum=200), "At most this many (default 50)."),
+        query("offset", integer(minimum=0), "Skip this many.")])}
+PATHS["/api/v1/transparency/entries/{index}"] = {"get": operation("getLogEntry", "results", "One log entry",
+    "The entry at `index` (0-based) and its leaf hash. Public.",
+    {200: ok("The entry.", ref("LogEntry")), 401: error(401, UNAUTHENTICATED_PUBLIC),
+        404: error(404, "No entry at this index."), 422: error(422, "`invalid_field`: not a non-negative integer."),
+        500: error(500, SERVER_ERROR)},
+    parameters=[path_param("index", string(pattern="^[0-9]{1,9}$"), "0-based index.")])}
+PATHS["/api/v1/transparency/proofs/inclusion"] = {"get": operation("getInclusionProof", "results",
+    "Inclusion proof", "RFC 6962 PATH of the leaf at `index` in the tree of `size` leaves. Public.",
+    {200: ok("The proof.", ref("InclusionProof")), 401: error(401, UNAUTHENTICATED_PUBLIC),
+        422: error(422, "`invalid_field`: missing, not an integer, `index` ≥ `size`, or `size` over the log."),
+        500: error(500, SERVER_ERROR)},
+    parameters=[query("index", integer(minimum=0), "The leaf.", required=True),
+        query("size", integer(minimum=1), "The tree size (that of a signed head).", required=True)])}
+PATHS["/api/v1/transparency/proofs/consistency"] = {"get": operation("getConsistencyProof", "results",
+    "Consistency proof", "RFC 6962 PROOF that the tree of `to` leaves extends the tree of `from` leaves. Public.",
+    {200: ok("The proof.", ref("ConsistencyProof")), 401: error(401, UNAUTHENTICATED_PUBLIC),
+        422: error(422, "`invalid_field`: missing, not an integer, `from` > `to`, or `to` over the log."),
+        500: error(500, SERVER_ERROR)},
+    parameters=[query("from", integer(minimum=1), "The older size.", required=True),
+        query("to", integer(minimum=1), "The newer size.", required=True)])}
+
 # --- Indicators
 
 INDICATOR_IDS = ["procedures_online", "procedures_full_online", "dossiers_full_online", "dossiers_online",
@@ -1284,6 +1431,7 @@ DOCUMENT = {
         {"name": "calendar", "description": "The working calendar (public)."},
         {"name": "audit", "description": "Signed events, verification, exports and certificates."},
         {"name": "indicators", "description": "Indicators, targets and the dossiers behind each figure."},
+        {"name": "results", "description": "Signed results, public verification and the transparency log."},
     ],
     "paths": PATHS,
     "components": {

@@ -12,7 +12,9 @@ public enum TransferTable: String, CaseIterable, Sendable, Hashable, Codable {
     case dossiers, events
     case codeSequences = "code_sequences"
     case idempotencyKeys = "idempotency_keys"
-    case counters, jobs, drafts, evaluations
+    case counters, jobs, drafts, evaluations, results
+    case transparencyLog = "transparency_log"
+    case treeHeads = "tree_heads"
 
     /// The columns of a record of this table, in the order of `TransferRecord.values`.
     public var columns: [TransferColumn] {
@@ -91,6 +93,18 @@ public enum TransferTable: String, CaseIterable, Sendable, Hashable, Codable {
             return [
                 .text("tenant"), .text("dossier_id"), .text("applicant_id"), .integer("rating"), .text("comment"),
                 .integer("created_at"),
+            ]
+        case .results:
+            return [
+                .text("tenant"), .text("dossier_id"), .text("dossier_code"), .text("number"), .text("document"),
+                .integer("issued_at"), .text("status"), .text("body"),
+            ]
+        case .transparencyLog:
+            return [.text("tenant"), .integer("idx"), .bytes("entry"), .bytes("leaf_hash"), .integer("at")]
+        case .treeHeads:
+            return [
+                .text("tenant"), .integer("size"), .text("root"), .integer("at"), .bytes("canonical"),
+                .bytes("signature"), .text("certificate_serial"),
             ]
         }
     }

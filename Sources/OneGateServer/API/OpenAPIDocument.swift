@@ -54,6 +54,10 @@ enum OpenAPIDocument {
         {
           "name": "indicators",
           "description": "Indicators, targets and the dossiers behind each figure."
+        },
+        {
+          "name": "results",
+          "description": "Signed results, public verification and the transparency log."
         }
       ],
       "paths": {
@@ -1840,6 +1844,656 @@ enum OpenAPIDocument {
               "415": {
                 "$ref": "#/components/responses/UnsupportedMediaType",
                 "description": "`unsupported_media_type`: a Content-Type other than application/json."
+              },
+              "500": {
+                "$ref": "#/components/responses/InternalError",
+                "description": "Unexpected failure (`internal_error`)."
+              }
+            }
+          }
+        },
+        "/api/v1/results/verify": {
+          "get": {
+            "operationId": "verifyResultByCode",
+            "tags": [
+              "results"
+            ],
+            "summary": "Verify a result by its code and number",
+            "description": "The QR code's link leads here through the web page: authentic or not and why, who signed and when, whether the result still stands (revoked, superseded, expired) and whether the transparency log includes it. No personal data. Public.",
+            "parameters": [
+              {
+                "name": "code",
+                "in": "query",
+                "required": true,
+                "description": "The dossier code.",
+                "schema": {
+                  "type": "string",
+                  "maxLength": 60
+                }
+              },
+              {
+                "name": "number",
+                "in": "query",
+                "required": true,
+                "description": "The result's number.",
+                "schema": {
+                  "type": "string",
+                  "maxLength": 60
+                }
+              }
+            ],
+            "responses": {
+              "200": {
+                "description": "The verification.",
+                "content": {
+                  "application/json": {
+                    "schema": {
+                      "$ref": "#/components/schemas/ResultVerification"
+                    }
+                  }
+                }
+              },
+              "401": {
+                "$ref": "#/components/responses/Unauthenticated",
+                "description": "Only when an unknown or expired bearer token (or, on a GET, session cookie) is sent: `invalid_token`."
+              },
+              "404": {
+                "description": "No result with this number for this dossier code (`verdict: not_found`).",
+                "content": {
+                  "application/json": {
+                    "schema": {
+                      "$ref": "#/components/schemas/ResultVerification"
+                    }
+                  }
+                }
+              },
+              "422": {
+                "$ref": "#/components/responses/Unprocessable",
+                "description": "`invalid_field`: `code` or `number` missing or over 60 characters."
+              },
+              "500": {
+                "$ref": "#/components/responses/InternalError",
+                "description": "Unexpected failure (`internal_error`)."
+              }
+            }
+          },
+          "post": {
+            "operationId": "verifyResultUpload",
+            "tags": [
+              "results"
+            ],
+            "summary": "Verify an uploaded PDF",
+            "description": "The PDF as the body: matched against every result issued by its SHA-256, and each of its signatures checked (byte ranges, message digest, signature, chain to the instance CA, revocation at the signing time). A one-byte change makes it `not_authentic` with `modified_after_signing`. Public.",
+            "requestBody": {
+              "required": true,
+              "content": {
+                "application/pdf": {
+                  "schema": {
+                    "type": "string",
+                    "contentMediaType": "application/pdf"
+                  }
+                }
+              }
+            },
+            "responses": {
+              "200": {
+                "description": "The verification.",
+                "content": {
+                  "application/json": {
+                    "schema": {
+                      "$ref": "#/components/schemas/ResultVerification"
+                    }
+                  }
+                }
+              },
+              "401": {
+                "$ref": "#/components/responses/Unauthenticated",
+                "description": "Only when an unknown or expired bearer token (or, on a GET, session cookie) is sent: `invalid_token`."
+              },
+              "413": {
+                "$ref": "#/components/responses/PayloadTooLarge",
+                "description": "Over the document size limit."
+              },
+              "415": {
+                "$ref": "#/components/responses/UnsupportedMediaType",
+                "description": "`not_a_pdf`: the body does not start with `%PDF-`."
+              },
+              "500": {
+                "$ref": "#/components/responses/InternalError",
+                "description": "Unexpected failure (`internal_error`)."
+              }
+            }
+          }
+        },
+        "/api/v1/dossiers/{id}/result.pdf": {
+          "get": {
+            "operationId": "getResultPDF",
+            "tags": [
+              "results"
+            ],
+            "summary": "The result's signed PDF",
+            "description": "The final PDF: the leader's signature, then the unit's seal with the number (PAdES B-B, incremental). Same readers as the dossier.",
+            "security": [
+              {
+                "bearer": []
+              },
+              {
+                "session": []
+              }
+            ],
+            "parameters": [
+              {
+                "$ref": "#/components/parameters/DossierKey"
+              }
+            ],
+            "responses": {
+              "200": {
+                "description": "The file.",
+                "headers": {
+                  "Content-Disposition": {
+                    "description": "`attachment`, with an ASCII file name.",
+                    "schema": {
+                      "type": "string"
+                    }
+                  }
+                },
+                "content": {
+                  "application/pdf": {
+                    "schema": {
+                      "type": "string",
+                      "contentMediaType": "application/pdf"
+                    }
+                  }
+                }
+              },
+              "401": {
+                "$ref": "#/components/responses/Unauthenticated",
+                "description": "No token (`unauthenticated`; a session cookie counts only on GET), or an unknown or expired one (`invalid_token`)."
+              },
+              "404": {
+                "$ref": "#/components/responses/NotFound",
+                "description": "No such dossier or result, or not readable."
+              },
+              "500": {
+                "$ref": "#/components/responses/InternalError",
+                "description": "Unexpected failure (`internal_error`)."
+              }
+            }
+          }
+        },
+        "/api/v1/dossiers/{id}/result.p7s": {
+          "get": {
+            "operationId": "getResultSignature",
+            "tags": [
+              "results"
+            ],
+            "summary": "The result's detached signature",
+            "description": "The unit's detached CMS signature over the whole PDF: `openssl cms -verify -binary -inform DER -in result.p7s -content result.pdf -CAfile ca.pem`. Same readers as the dossier.",
+            "security": [
+              {
+                "bearer": []
+              },
+              {
+                "session": []
+              }
+            ],
+            "parameters": [
+              {
+                "$ref": "#/components/parameters/DossierKey"
+              }
+            ],
+            "responses": {
+              "200": {
+                "description": "The file.",
+                "headers": {
+                  "Content-Disposition": {
+                    "description": "`attachment`, with an ASCII file name.",
+                    "schema": {
+                      "type": "string"
+                    }
+                  }
+                },
+                "content": {
+                  "application/pkcs7-signature": {
+                    "schema": {
+                      "type": "string",
+                      "contentMediaType": "application/pkcs7-signature"
+                    }
+                  }
+                }
+              },
+              "401": {
+                "$ref": "#/components/responses/Unauthenticated",
+                "description": "No token (`unauthenticated`; a session cookie counts only on GET), or an unknown or expired one (`invalid_token`)."
+              },
+              "404": {
+                "$ref": "#/components/responses/NotFound",
+                "description": "No such dossier or result, or not readable."
+              },
+              "500": {
+                "$ref": "#/components/responses/InternalError",
+                "description": "Unexpected failure (`internal_error`)."
+              }
+            }
+          }
+        },
+        "/api/v1/dossiers/{id}/result/revoke": {
+          "post": {
+            "operationId": "revokeResult",
+            "tags": [
+              "results"
+            ],
+            "summary": "Revoke a result",
+            "description": "A leader of the competent unit revokes the result (or marks it superseded by `supersededBy`), with a reason. The revocation is appended to the transparency log in the same transaction.",
+            "security": [
+              {
+                "bearer": []
+              }
+            ],
+            "parameters": [
+              {
+                "$ref": "#/components/parameters/DossierKey"
+              }
+            ],
+            "requestBody": {
+              "required": true,
+              "content": {
+                "application/json": {
+                  "schema": {
+                    "type": "object",
+                    "properties": {
+                      "reason": {
+                        "type": "string",
+                        "maxLength": 2000
+                      },
+                      "supersededBy": {
+                        "type": "string",
+                        "maxLength": 60
+                      }
+                    },
+                    "required": [
+                      "reason"
+                    ]
+                  }
+                }
+              }
+            },
+            "responses": {
+              "200": {
+                "description": "The result, revoked.",
+                "content": {
+                  "application/json": {
+                    "schema": {
+                      "$ref": "#/components/schemas/Result"
+                    }
+                  }
+                }
+              },
+              "400": {
+                "$ref": "#/components/responses/BadRequest",
+                "description": "`malformed_json`."
+              },
+              "401": {
+                "$ref": "#/components/responses/Unauthenticated",
+                "description": "No token (`unauthenticated`; a session cookie counts only on GET), or an unknown or expired one (`invalid_token`)."
+              },
+              "403": {
+                "$ref": "#/components/responses/Forbidden",
+                "description": "Not a leader of the competent unit."
+              },
+              "404": {
+                "$ref": "#/components/responses/NotFound",
+                "description": "No such dossier or result."
+              },
+              "409": {
+                "$ref": "#/components/responses/Conflict",
+                "description": "`result_already_revoked`."
+              },
+              "415": {
+                "$ref": "#/components/responses/UnsupportedMediaType",
+                "description": "Not application/json."
+              },
+              "422": {
+                "$ref": "#/components/responses/Unprocessable",
+                "description": "`invalid_field`: no reason, or over 2000 characters."
+              },
+              "500": {
+                "$ref": "#/components/responses/InternalError",
+                "description": "Unexpected failure (`internal_error`)."
+              }
+            }
+          }
+        },
+        "/api/v1/dossiers/{id}/result/digitised": {
+          "post": {
+            "operationId": "recordDigitisedResult",
+            "tags": [
+              "results"
+            ],
+            "summary": "Record a scanned paper result",
+            "description": "An officer (clerk, reception or leader) of the competent unit uploads the scan (PDF body) of a result issued on paper; it is stored as a digitised copy signed by that officer (detached CMS), flagged as such, and appended to the transparency log.",
+            "security": [
+              {
+                "bearer": []
+              }
+            ],
+            "parameters": [
+              {
+                "$ref": "#/components/parameters/DossierKey"
+              },
+              {
+                "name": "number",
+                "in": "query",
+                "required": true,
+                "description": "The number of the paper result.",
+                "schema": {
+                  "type": "string",
+                  "maxLength": 60
+                }
+              }
+            ],
+            "requestBody": {
+              "required": true,
+              "content": {
+                "application/pdf": {
+                  "schema": {
+                    "type": "string",
+                    "contentMediaType": "application/pdf"
+                  }
+                }
+              }
+            },
+            "responses": {
+              "201": {
+                "description": "The digitised result.",
+                "content": {
+                  "application/json": {
+                    "schema": {
+                      "$ref": "#/components/schemas/Result"
+                    }
+                  }
+                }
+              },
+              "400": {
+                "$ref": "#/components/responses/BadRequest",
+                "description": "`empty_document`: no body."
+              },
+              "401": {
+                "$ref": "#/components/responses/Unauthenticated",
+                "description": "No token (`unauthenticated`; a session cookie counts only on GET), or an unknown or expired one (`invalid_token`)."
+              },
+              "403": {
+                "$ref": "#/components/responses/Forbidden",
+                "description": "Not an officer of the competent unit."
+              },
+              "404": {
+                "$ref": "#/components/responses/NotFound",
+                "description": "No such dossier."
+              },
+              "409": {
+                "$ref": "#/components/responses/Conflict",
+                "description": "`result_not_issued`, `result_exists`."
+              },
+              "413": {
+                "$ref": "#/components/responses/PayloadTooLarge",
+                "description": "Over the size limit."
+              },
+              "415": {
+                "$ref": "#/components/responses/UnsupportedMediaType",
+                "description": "`not_a_pdf`, `unsupported_document_type`."
+              },
+              "422": {
+                "$ref": "#/components/responses/Unprocessable",
+                "description": "`invalid_field`: `number` missing or not the dossier's result number."
+              },
+              "500": {
+                "$ref": "#/components/responses/InternalError",
+                "description": "Unexpected failure (`internal_error`)."
+              }
+            }
+          }
+        },
+        "/api/v1/transparency/head": {
+          "get": {
+            "operationId": "getTreeHead",
+            "tags": [
+              "results"
+            ],
+            "summary": "Current signed tree head",
+            "description": "The transparency log's size and RFC 6962 root, signed by the instance (a new head is signed when the log has grown). Public.",
+            "responses": {
+              "200": {
+                "description": "The head.",
+                "content": {
+                  "application/json": {
+                    "schema": {
+                      "$ref": "#/components/schemas/TreeHead"
+                    }
+                  }
+                }
+              },
+              "401": {
+                "$ref": "#/components/responses/Unauthenticated",
+                "description": "Only when an unknown or expired bearer token (or, on a GET, session cookie) is sent: `invalid_token`."
+              },
+              "500": {
+                "$ref": "#/components/responses/InternalError",
+                "description": "Unexpected failure (`internal_error`)."
+              }
+            }
+          }
+        },
+        "/api/v1/transparency/heads": {
+          "get": {
+            "operationId": "listTreeHeads",
+            "tags": [
+              "results"
+            ],
+            "summary": "Signed tree heads",
+            "description": "Every signed tree head, newest first, for auditors to check consistency between any two. Public.",
+            "parameters": [
+              {
+                "name": "limit",
+                "in": "query",
+                "required": false,
+                "description": "At most this many (default 50).",
+                "schema": {
+                  "type": "integer",
+                  "minimum": 1,
+                  "maximum": 200
+                }
+              },
+              {
+                "name": "offset",
+                "in": "query",
+                "required": false,
+                "description": "Skip this many.",
+                "schema": {
+                  "type": "integer",
+                  "minimum": 0
+                }
+              }
+            ],
+            "responses": {
+              "200": {
+                "description": "The heads.",
+                "content": {
+                  "application/json": {
+                    "schema": {
+                      "$ref": "#/components/schemas/TreeHeadList"
+                    }
+                  }
+                }
+              },
+              "401": {
+                "$ref": "#/components/responses/Unauthenticated",
+                "description": "Only when an unknown or expired bearer token (or, on a GET, session cookie) is sent: `invalid_token`."
+              },
+              "422": {
+                "$ref": "#/components/responses/Unprocessable",
+                "description": "`invalid_field`: `limit` or `offset` not an integer."
+              },
+              "500": {
+                "$ref": "#/components/responses/InternalError",
+                "description": "Unexpected failure (`internal_error`)."
+              }
+            }
+          }
+        },
+        "/api/v1/transparency/entries/{index}": {
+          "get": {
+            "operationId": "getLogEntry",
+            "tags": [
+              "results"
+            ],
+            "summary": "One log entry",
+            "description": "The entry at `index` (0-based) and its leaf hash. Public.",
+            "parameters": [
+              {
+                "name": "index",
+                "in": "path",
+                "required": true,
+                "description": "0-based index.",
+                "schema": {
+                  "type": "string",
+                  "pattern": "^[0-9]{1,9}$"
+                }
+              }
+            ],
+            "responses": {
+              "200": {
+                "description": "The entry.",
+                "content": {
+                  "application/json": {
+                    "schema": {
+                      "$ref": "#/components/schemas/LogEntry"
+                    }
+                  }
+                }
+              },
+              "401": {
+                "$ref": "#/components/responses/Unauthenticated",
+                "description": "Only when an unknown or expired bearer token (or, on a GET, session cookie) is sent: `invalid_token`."
+              },
+              "404": {
+                "$ref": "#/components/responses/NotFound",
+                "description": "No entry at this index."
+              },
+              "422": {
+                "$ref": "#/components/responses/Unprocessable",
+                "description": "`invalid_field`: not a non-negative integer."
+              },
+              "500": {
+                "$ref": "#/components/responses/InternalError",
+                "description": "Unexpected failure (`internal_error`)."
+              }
+            }
+          }
+        },
+        "/api/v1/transparency/proofs/inclusion": {
+          "get": {
+            "operationId": "getInclusionProof",
+            "tags": [
+              "results"
+            ],
+            "summary": "Inclusion proof",
+            "description": "RFC 6962 PATH of the leaf at `index` in the tree of `size` leaves. Public.",
+            "parameters": [
+              {
+                "name": "index",
+                "in": "query",
+                "required": true,
+                "description": "The leaf.",
+                "schema": {
+                  "type": "integer",
+                  "minimum": 0
+                }
+              },
+              {
+                "name": "size",
+                "in": "query",
+                "required": true,
+                "description": "The tree size (that of a signed head).",
+                "schema": {
+                  "type": "integer",
+                  "minimum": 1
+                }
+              }
+            ],
+            "responses": {
+              "200": {
+                "description": "The proof.",
+                "content": {
+                  "application/json": {
+                    "schema": {
+                      "$ref": "#/components/schemas/InclusionProof"
+                    }
+                  }
+                }
+              },
+              "401": {
+                "$ref": "#/components/responses/Unauthenticated",
+                "description": "Only when an unknown or expired bearer token (or, on a GET, session cookie) is sent: `invalid_token`."
+              },
+              "422": {
+                "$ref": "#/components/responses/Unprocessable",
+                "description": "`invalid_field`: missing, not an integer, `index` ≥ `size`, or `size` over the log."
+              },
+              "500": {
+                "$ref": "#/components/responses/InternalError",
+                "description": "Unexpected failure (`internal_error`)."
+              }
+            }
+          }
+        },
+        "/api/v1/transparency/proofs/consistency": {
+          "get": {
+            "operationId": "getConsistencyProof",
+            "tags": [
+              "results"
+            ],
+            "summary": "Consistency proof",
+            "description": "RFC 6962 PROOF that the tree of `to` leaves extends the tree of `from` leaves. Public.",
+            "parameters": [
+              {
+                "name": "from",
+                "in": "query",
+                "required": true,
+                "description": "The older size.",
+                "schema": {
+                  "type": "integer",
+                  "minimum": 1
+                }
+              },
+              {
+                "name": "to",
+                "in": "query",
+                "required": true,
+                "description": "The newer size.",
+                "schema": {
+                  "type": "integer",
+                  "minimum": 1
+                }
+              }
+            ],
+            "responses": {
+              "200": {
+                "description": "The proof.",
+                "content": {
+                  "application/json": {
+                    "schema": {
+                      "$ref": "#/components/schemas/ConsistencyProof"
+                    }
+                  }
+                }
+              },
+              "401": {
+                "$ref": "#/components/responses/Unauthenticated",
+                "description": "Only when an unknown or expired bearer token (or, on a GET, session cookie) is sent: `invalid_token`."
+              },
+              "422": {
+                "$ref": "#/components/responses/Unprocessable",
+                "description": "`invalid_field`: missing, not an integer, `from` > `to`, or `to` over the log."
               },
               "500": {
                 "$ref": "#/components/responses/InternalError",
@@ -4571,6 +5225,365 @@ enum OpenAPIDocument {
               "stateLabel",
               "submittedAt",
               "awaitsApplicant"
+            ],
+            "additionalProperties": false
+          },
+          "Result": {
+            "type": "object",
+            "description": "An issued result, without personal data.",
+            "properties": {
+              "dossierCode": {
+                "type": "string",
+                "description": "The dossier's code."
+              },
+              "number": {
+                "type": "string",
+                "description": "The result's number."
+              },
+              "unit": {
+                "type": "string",
+                "description": "The issuing unit's code."
+              },
+              "granted": {
+                "type": "boolean",
+                "description": "A grant (true) or a reasoned refusal."
+              },
+              "digitised": {
+                "type": "boolean",
+                "description": "A scanned paper result, never a native electronic one."
+              },
+              "issuedAt": {
+                "type": "string",
+                "format": "date-time"
+              },
+              "validUntil": {
+                "type": "string",
+                "format": "date-time"
+              },
+              "status": {
+                "type": "string",
+                "enum": [
+                  "valid",
+                  "revoked",
+                  "superseded"
+                ]
+              },
+              "revokedAt": {
+                "type": "string",
+                "format": "date-time"
+              },
+              "revocationReason": {
+                "type": "string"
+              },
+              "supersededBy": {
+                "type": "string"
+              },
+              "document": {
+                "type": "string",
+                "pattern": "^[0-9a-f]{64}$",
+                "description": "SHA-256 of the PDF."
+              },
+              "logIndex": {
+                "type": "integer",
+                "minimum": 0
+              },
+              "revocationLogIndex": {
+                "type": "integer",
+                "minimum": 0
+              }
+            },
+            "required": [
+              "dossierCode",
+              "number",
+              "unit",
+              "granted",
+              "digitised",
+              "issuedAt",
+              "status",
+              "document"
+            ],
+            "additionalProperties": false
+          },
+          "ResultVerification": {
+            "type": "object",
+            "description": "What the public verification says about a result or an uploaded PDF.",
+            "properties": {
+              "verdict": {
+                "type": "string",
+                "enum": [
+                  "authentic",
+                  "not_authentic",
+                  "not_found"
+                ]
+              },
+              "reasons": {
+                "type": "array",
+                "items": {
+                  "type": "string",
+                  "enum": [
+                    "modified_after_signing",
+                    "signature_invalid",
+                    "not_issued_here",
+                    "leader_revision_only",
+                    "no_signature",
+                    "not_in_log",
+                    "document_missing"
+                  ]
+                }
+              },
+              "standing": {
+                "type": "string",
+                "enum": [
+                  "valid",
+                  "revoked",
+                  "superseded",
+                  "expired"
+                ]
+              },
+              "result": {
+                "$ref": "#/components/schemas/Result"
+              },
+              "signatures": {
+                "type": "array",
+                "items": {
+                  "type": "object",
+                  "properties": {
+                    "signer": {
+                      "type": "string",
+                      "description": "The name in the signer's certificate."
+                    },
+                    "kind": {
+                      "type": "string",
+                      "enum": [
+                        "personal",
+                        "seal",
+                        "platform",
+                        "unknown"
+                      ]
+                    },
+                    "signedAt": {
+                      "type": "string",
+                      "format": "date-time"
+                    },
+                    "valid": {
+                      "type": "boolean"
+                    },
+                    "coversWholeFile": {
+                      "type": "boolean",
+                      "description": "No change was made to the file after this signature."
+                    },
+                    "problem": {
+                      "type": "string",
+                      "enum": [
+                        "digest_mismatch",
+                        "bad_signature",
+                        "untrusted",
+                        "certificate_expired",
+                        "certificate_revoked",
+                        "unreadable"
+                      ]
+                    }
+                  },
+                  "required": [
+                    "signer",
+                    "kind",
+                    "valid",
+                    "coversWholeFile"
+                  ],
+                  "additionalProperties": false
+                }
+              },
+              "includedInLog": {
+                "type": "boolean",
+                "description": "The result's entry is in the current signed tree head (inclusion proof checked)."
+              },
+              "treeSize": {
+                "type": "integer",
+                "minimum": 0
+              },
+              "rootHash": {
+                "type": "string",
+                "pattern": "^[0-9a-f]{64}$"
+              },
+              "instance": {
+                "type": "string"
+              }
+            },
+            "required": [
+              "verdict",
+              "reasons",
+              "signatures",
+              "instance"
+            ],
+            "additionalProperties": false
+          },
+          "TreeHead": {
+            "type": "object",
+            "description": "A signed tree head of the transparency log.",
+            "properties": {
+              "treeSize": {
+                "type": "integer",
+                "minimum": 0
+              },
+              "rootHash": {
+                "type": "string",
+                "pattern": "^[0-9a-f]{64}$"
+              },
+              "timestamp": {
+                "type": "string",
+                "format": "date-time"
+              },
+              "signed": {
+                "type": "string",
+                "description": "Base64 of the RFC 8785 JSON that was signed (instance, treeSize, rootHash, timestamp).",
+                "contentEncoding": "base64"
+              },
+              "signature": {
+                "type": "string",
+                "description": "Base64 of the DER ECDSA P-256 signature over `signed`.",
+                "contentEncoding": "base64"
+              },
+              "certificate": {
+                "type": "string",
+                "description": "The signer's certificate (the reception service seal), PEM."
+              }
+            },
+            "required": [
+              "treeSize",
+              "rootHash",
+              "timestamp",
+              "signed",
+              "signature",
+              "certificate"
+            ],
+            "additionalProperties": false
+          },
+          "TreeHeadList": {
+            "type": "object",
+            "properties": {
+              "items": {
+                "type": "array",
+                "items": {
+                  "$ref": "#/components/schemas/TreeHead"
+                }
+              },
+              "limit": {
+                "type": "integer",
+                "minimum": 1
+              },
+              "offset": {
+                "type": "integer",
+                "minimum": 0
+              }
+            },
+            "required": [
+              "items",
+              "limit",
+              "offset"
+            ],
+            "additionalProperties": false
+          },
+          "LogEntry": {
+            "type": "object",
+            "description": "One leaf of the transparency log.",
+            "properties": {
+              "index": {
+                "type": "integer",
+                "minimum": 0
+              },
+              "leafHash": {
+                "type": "string",
+                "pattern": "^[0-9a-f]{64}$",
+                "description": "SHA-256(0x00 ‖ entry) (RFC 6962)."
+              },
+              "entry": {
+                "type": "string",
+                "description": "Base64 of the entry's canonical JSON bytes.",
+                "contentEncoding": "base64"
+              },
+              "entryJSON": {
+                "type": "object",
+                "description": "The same entry, parsed."
+              },
+              "at": {
+                "type": "string",
+                "format": "date-time"
+              }
+            },
+            "required": [
+              "index",
+              "leafHash",
+              "entry",
+              "at"
+            ],
+            "additionalProperties": false
+          },
+          "InclusionProof": {
+            "type": "object",
+            "description": "RFC 6962 audit path, from the leaf's sibling up.",
+            "properties": {
+              "index": {
+                "type": "integer",
+                "minimum": 0
+              },
+              "treeSize": {
+                "type": "integer",
+                "minimum": 1
+              },
+              "leafHash": {
+                "type": "string",
+                "pattern": "^[0-9a-f]{64}$"
+              },
+              "auditPath": {
+                "type": "array",
+                "items": {
+                  "type": "string",
+                  "pattern": "^[0-9a-f]{64}$"
+                }
+              }
+            },
+            "required": [
+              "index",
+              "treeSize",
+              "leafHash",
+              "auditPath"
+            ],
+            "additionalProperties": false
+          },
+          "ConsistencyProof": {
+            "type": "object",
+            "description": "RFC 6962 consistency proof.",
+            "properties": {
+              "fromSize": {
+                "type": "integer",
+                "minimum": 1
+              },
+              "toSize": {
+                "type": "integer",
+                "minimum": 1
+              },
+              "fromRoot": {
+                "type": "string",
+                "pattern": "^[0-9a-f]{64}$"
+              },
+              "toRoot": {
+                "type": "string",
+                "pattern": "^[0-9a-f]{64}$"
+              },
+              "proof": {
+                "type": "array",
+                "items": {
+                  "type": "string",
+                  "pattern": "^[0-9a-f]{64}$"
+                }
+              }
+            },
+            "required": [
+              "fromSize",
+              "toSize",
+              "fromRoot",
+              "toRoot",
+              "proof"
             ],
             "additionalProperties": false
           },

@@ -66,13 +66,29 @@ public actor TransparencyLog {
     /// The audit path of the leaf at `index` in the tree of `size` leaves.
     public func inclusionProof(index: Int, size: Int) async throws -> [[UInt8]] {
         try await requireSize(size)
-        return try await MerkleTree.inclusionProof(index: index, size: size, in: nodes)
+        return try await refusingBadArguments {
+            try await MerkleTree.inclusionProof(index: index, size: size, in: nodes)
+        }
     }
 
     /// The proof that the tree of `to` leaves extends the tree of `from` leaves.
     public func consistencyProof(from: Int, to: Int) async throws -> [[UInt8]] {
         try await requireSize(to)
-        return try await MerkleTree.consistencyProof(from: from, to: to, in: nodes)
+        return try await refusingBadArguments {
+            try await MerkleTree.consistencyProof(from: from, to: to, in: nodes)
+        }
+    }
+
+    /// A proof asked with sizes or indexes the log cannot answer is the caller's mistake (422), not
+    /// a failure of the server.
+    private func refusingBadArguments<T>(_ work: () async throws -> T) async throws -> T {
+        do {
+            return try await work()
+        } catch is MerkleError {
+            throw OneGateError.invalid(
+                field: "size", vi: "Tham số của bằng chứng không hợp lệ với sổ nhật ký.",
+                en: "The proof's parameters do not fit the log.")
+        }
     }
 
     /// The root of the tree of the first `size` leaves.
