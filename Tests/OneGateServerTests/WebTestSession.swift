@@ -12,6 +12,8 @@ struct WebResponse: Sendable {
     let status: Int
     let headers: HTTPFields
     let body: String
+    /// The body as sent (a PDF or a signature is not text).
+    var bytes: [UInt8] = []
 
     /// Where a redirect points.
     var location: String? { headers[.location] }
@@ -144,7 +146,8 @@ final class WebTestSession: Sendable {
         let response = try await client.execute(uri: path, method: method, headers: headers, body: body) { response in
             WebResponse(
                 status: Int(response.status.code), headers: response.headers,
-                body: String(decoding: response.body.readableBytesView, as: UTF8.self))
+                body: String(decoding: response.body.readableBytesView, as: UTF8.self),
+                bytes: Array(response.body.readableBytesView))
         }
         let token = response.csrf
         state.withLock { state in

@@ -16,6 +16,8 @@ struct WebRoutes {
         OfficerPages(web: web).addRoutes(to: router)
         AdminPages(web: web).addRoutes(to: router)
         IndicatorPages(web: web).addRoutes(to: router)
+        ResultPages(web: web).addRoutes(to: router)
+        DocumentDownloads(web: web).addRoutes(to: router)
     }
 
     @Sendable func asset(_ request: Request, context: AppRequestContext) async throws -> Response {

@@ -101,6 +101,19 @@ struct CitizenDossierPages {
             "done_supplemented", "done_withdrawn", "done_paid", "done_evaluated",
         ]
         let noticeText = notice.flatMap { noticeKeys.contains($0) ? visitor.text("citizen_\($0)") : nil }
+        let issued = try await web.store.result(dossierID: dossier.id, tenant: web.dependencies.tenant)
+        var resultPanel: [String: Any]?
+        if let number = dossier.resultNumber, dossier.outcome == .granted || issued != nil {
+            resultPanel = [
+                "id": dossier.id, "number": number, "canOpen": dossier.outcome == .granted,
+                "hasPDF": issued != nil, "pdfHref": "/my/dossiers/\(dossier.id)/result.pdf",
+                "digitised": issued?.digitised ?? false,
+                "standingNote": issued.map { result -> String in
+                    let standing = result.standing(at: web.service.clock.now())
+                    return standing == .valid ? "" : visitor.text("verify_standing_\(standing.rawValue)")
+                } ?? "",
+            ]
+        }
         let expectation: String
         switch dossier.state {
         case .supplementRequested: expectation = visitor.text("citizen_expect_supplement")
@@ -117,6 +130,9 @@ struct CitizenDossierPages {
                 "timeline": presenter.timeline(events, showActors: false),
                 "expectation": expectation, "hasExpectation": !expectation.isEmpty,
                 "uploads": uploads, "documents": documents,
+                "resultPanel": resultPanel ?? [:], "hasResultPanel": resultPanel != nil,
+                "receiptHref": dossier.code != nil && dossier.receivedAt != nil
+                    ? "/my/dossiers/\(dossier.id)/receipt.pdf" : "",
                 "canWithdraw": !dossier.state.isTerminal && dossier.state != .processed,
                 "canEvaluate": dossier.state.isTerminal, "evaluated": evaluation != nil,
                 "rating": evaluation?.rating ?? 0,
@@ -245,8 +261,8 @@ struct CitizenDossierPages {
         return web.redirect("/my/dossiers/\(dossier.id)?done=evaluated")
     }
 
-    /// The result notice: what was decided, its number, where to verify it. The signed PDF of the
-    /// results issue replaces the printable page; the signed record is downloadable already.
+    /// The result notice: what was decided, its number, where to verify it, and the downloads: the
+    /// signed PDF with the unit's detached signature, and the signed record of the dossier.
     @Sendable func result(_ request: Request, context: AppRequestContext) async throws -> Response {
         let visitor = web.visitor(request, context)
         let applicant = try web.requireApplicant(visitor)
@@ -258,6 +274,8 @@ struct CitizenDossierPages {
         let events = try await web.store.events(dossierID: dossier.id, tenant: web.dependencies.tenant)
         let issuedAt = events.last { $0.type == ActionName.issue.rawValue }?.at
         let code = dossier.publicIdentifier
+        let issued = try await web.store.result(dossierID: dossier.id, tenant: web.dependencies.tenant)
+        let standing = issued?.standing(at: web.service.clock.now())
         return web.page(
             "citizen-result", title: visitor.text(procedure.resultName), visitor: visitor,
             data: [
@@ -267,6 +285,10 @@ struct CitizenDossierPages {
                 "unit": DossierPresenter(web: web, visitor: visitor).unitName(dossier.competentUnit),
                 "issuedAt": web.dateTime(issuedAt),
                 "verifyLink": "/verify?code=\(Web.queryEscape(code))&result=\(Web.queryEscape(number))",
+                "hasPDF": issued != nil, "hasSignature": issued?.detachedSignature != nil,
+                "digitised": issued?.digitised ?? false,
+                "standingNote": standing.map { $0 == .valid ? "" : visitor.text("verify_standing_\($0.rawValue)") }
+                    ?? "",
             ])
     }
 

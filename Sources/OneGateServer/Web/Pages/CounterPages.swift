@@ -232,6 +232,7 @@ struct CounterPages {
         data["officerName"] = officer.fullName
         data["replayed"] = replayed
         data["backHref"] = "/work/dossiers/\(dossier.id)"
+        data["pdfHref"] = "/work/dossiers/\(dossier.id)/forms/01.pdf"
         data["againHref"] = "/counter/\(assisted ? "assist" : "receive")?procedure=\(Web.queryEscape(procedure.code))"
         return web.page("form-01-receipt", title: visitor.text("form_01_title"), visitor: visitor, data: data)
     }

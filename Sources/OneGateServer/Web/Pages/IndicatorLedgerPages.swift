@@ -31,16 +31,40 @@ struct IndicatorLedgerPages {
         let scope = try access.scope(unit: query["unit"], period: query["period"], officer: officer)
         let page = max(1, min(100_000, Int(query["page"] ?? "1") ?? 1))
         let found = try await access.received(scope: scope)
+        let first = (page - 1) * Self.pageSize
+        let rows = try await ledgerRows(
+            Array(found.dropFirst(first).prefix(Self.pageSize)), first: first, visitor: visitor)
+        let pages = IndicatorPages(web: web)
+        let links = IndicatorPages.Links(unit: scope.unit, period: scope.periodKey)
+        let unitName = access.unitName(scope.unit, visitor.language)
+        return web.page(
+            "indicator-ledger", title: "\(visitor.text("ind_ledger_title")) — \(unitName)", visitor: visitor,
+            data: [
+                "unitName": unitName, "periodLabel": IndicatorPages.periodLabel(scope.period, visitor),
+                "units": pages.unitOptions(
+                    Array(access.visibleUnits(of: officer)), selected: scope.unit, visitor: visitor),
+                "periods": IndicatorPages.periodOptions(
+                    selected: scope.periodKey, today: access.calendar.localDate(of: access.now), visitor),
+                "rows": rows, "hasRows": !rows.isEmpty, "total": found.count,
+                "pdfHref": "/work/ledger.pdf?\(links.query)",
+                "csvHref": "/api/v1/indicators/dossiers?\(links.query)&indicator=dossiers_online&part=denominator"
+                    + "&format=csv&lang=\(visitor.language.rawValue)",
+                "pagination": Pagination(
+                    page: page, pageSize: Self.pageSize, total: found.count, base: "/work/ledger?\(links.query)&"
+                ).values(visitor),
+            ])
+    }
+
+    /// The ledger's rows for `dossiers`, numbered from `first + 1`: shared by the page and the
+    /// signed PDF, so that both say the same. One look-up per applicant, never per dossier.
+    func ledgerRows(_ dossiers: [Dossier], first: Int, visitor: Visitor) async throws -> [[String: Any]] {
         let catalogue = try await web.dependencies.catalogue.current(store: web.store, tenant: web.dependencies.tenant)
         let names = Dictionary(catalogue.map { ($0.code, $0.name) }, uniquingKeysWith: { first, _ in first })
-        let slice = Array(found.dropFirst((page - 1) * Self.pageSize).prefix(Self.pageSize))
-        // One look-up per applicant of this page (at most a hundred), never per dossier of the period.
         var applicants: [String: String] = [:]
-        for id in Set(slice.map(\.applicantID)) {
+        for id in Set(dossiers.map(\.applicantID)) {
             applicants[id] = (try? await web.store.applicant(id: id))?.fullName ?? ""
         }
-        let first = (page - 1) * Self.pageSize
-        let rows = slice.enumerated().map { index, dossier -> [String: Any] in
+        return dossiers.enumerated().map { index, dossier -> [String: Any] in
             var result = visitor.text(dossier.state.label)
             if let outcome = dossier.outcome {
                 result = visitor.text(outcome == .granted ? "ind_outcome_granted" : "ind_outcome_refusal")
@@ -54,24 +78,6 @@ struct IndicatorLedgerPages {
                 "timeliness": dossier.timeliness.map { visitor.text(DossierPresenter.timelinessLabel($0)) } ?? "",
             ]
         }
-        let pages = IndicatorPages(web: web)
-        let links = IndicatorPages.Links(unit: scope.unit, period: scope.periodKey)
-        let unitName = access.unitName(scope.unit, visitor.language)
-        return web.page(
-            "indicator-ledger", title: "\(visitor.text("ind_ledger_title")) — \(unitName)", visitor: visitor,
-            data: [
-                "unitName": unitName, "periodLabel": IndicatorPages.periodLabel(scope.period, visitor),
-                "units": pages.unitOptions(
-                    Array(access.visibleUnits(of: officer)), selected: scope.unit, visitor: visitor),
-                "periods": IndicatorPages.periodOptions(
-                    selected: scope.periodKey, today: access.calendar.localDate(of: access.now), visitor),
-                "rows": rows, "hasRows": !rows.isEmpty, "total": found.count,
-                "csvHref": "/api/v1/indicators/dossiers?\(links.query)&indicator=dossiers_online&part=denominator"
-                    + "&format=csv&lang=\(visitor.language.rawValue)",
-                "pagination": Pagination(
-                    page: page, pageSize: Self.pageSize, total: found.count, base: "/work/ledger?\(links.query)&"
-                ).values(visitor),
-            ])
     }
 
     // MARK: - Team

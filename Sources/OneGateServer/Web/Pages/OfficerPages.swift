@@ -122,8 +122,11 @@ struct OfficerPages {
         let officer = try Self.requireStaff(web, visitor)
         let dossier = try await web.service.readable(try context.parameters.require("id"), by: .officer(officer))
         var notice: String?
-        if let done = QueryText(request)["done"].flatMap(ActionName.init(rawValue:)) {
-            notice = visitor.text("officer_done") + " " + visitor.text(DossierPresenter.eventLabel(done.rawValue))
+        let done = QueryText(request)["done"]
+        if let action = done.flatMap(ActionName.init(rawValue:)) {
+            notice = visitor.text("officer_done") + " " + visitor.text(DossierPresenter.eventLabel(action.rawValue))
+        } else if done == "result_revoked" {
+            notice = visitor.text("officer_result_revoked")
         }
         return try await workspacePage(dossier, officer: officer, visitor: visitor, notice: notice, failure: nil)
     }
@@ -173,8 +176,10 @@ struct OfficerPages {
         return try await workspacePage(current, officer: officer, visitor: visitor, notice: nil, failure: failure)
     }
 
-    private func workspacePage(
-        _ dossier: Dossier, officer: Officer, visitor: Visitor, notice: String?, failure: ActionFailure?
+    /// The workspace, with the problems of the action form or the revocation form just sent.
+    func workspacePage(
+        _ dossier: Dossier, officer: Officer, visitor: Visitor, notice: String?, failure: ActionFailure?,
+        revokeFailure: ResultPages.RevokeFailure? = nil
     ) async throws -> Response {
         let procedure = try await web.service.procedureVersion(dossier.procedureCode, dossier.procedureVersion)
         let events = try await web.store.events(dossierID: dossier.id, tenant: web.dependencies.tenant)
@@ -224,6 +229,11 @@ struct OfficerPages {
             "forms": printableForms(dossier, events: events, visitor: visitor),
         ]
         if let notice { data["notice"] = notice }
+        if let result = try await ResultPages.officerSection(
+            dossier, officer: officer, web: web, visitor: visitor, failure: revokeFailure)
+        {
+            data["result"] = result
+        }
         let authorizer = web.service.authorizer
         var actions: [[String: Any]] = []
         for name in OfficerActionForms.order
@@ -247,6 +257,16 @@ struct OfficerPages {
                 errors.append(["field": "action-\(failure.action.rawValue)", "message": visitor.text(general)])
             }
             data["errors"] = errors
+            data["hasErrors"] = true
+        }
+        if let revokeFailure {
+            status = revokeFailure.status
+            data["errors"] = [
+                [
+                    "field": revokeFailure.field == "reason" ? "revoke-reason" : "result-title",
+                    "message": visitor.text(revokeFailure.message),
+                ]
+            ]
             data["hasErrors"] = true
         }
         return web.page(
@@ -372,6 +392,7 @@ struct OfficerPages {
         OfficerPrintForms.available(dossier, events: events).map { number in
             [
                 "href": "/work/dossiers/\(dossier.id)/forms/\(number)",
+                "pdfHref": "/work/dossiers/\(dossier.id)/forms/\(number).pdf",
                 "label": visitor.text("form_\(number)_title"), "number": number,
             ]
         }

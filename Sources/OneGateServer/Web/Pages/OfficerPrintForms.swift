@@ -44,15 +44,41 @@ struct OfficerPrintForms {
         let visitor = web.visitor(request, context)
         let officer = try OfficerPages.requireStaff(web, visitor)
         let dossier = try await web.service.readable(try context.parameters.require("id"), by: .officer(officer))
-        let number = try context.parameters.require("number")
+        let printed = try await Self.gather(
+            try context.parameters.require("number"), dossier: dossier, web: web, visitor: visitor)
+        var data = printed.data
+        data["backHref"] = "/work/dossiers/\(dossier.id)"
+        data["pdfHref"] = "/work/dossiers/\(dossier.id)/forms/\(printed.number).pdf"
+        return web.page(
+            printed.template, title: visitor.text("form_\(printed.number)_title"), visitor: visitor, data: data)
+    }
+
+    /// One printable form's content, shared by the HTML page and the signed PDF.
+    struct PrintedForm {
+        var number: String
+        /// The Mustache template of the HTML version.
+        var template: String
+        /// The template's values.
+        var data: [String: Any]
+        /// The unit that issues the form (its head line), and the moment the form is dated.
+        var unit: String
+        var date: Date
+    }
+
+    /// What form `number` of `dossier` says, built from its signed events; 404 when the form
+    /// has nothing to say about this dossier.
+    static func gather(_ number: String, dossier: Dossier, web: Web, visitor: Visitor) async throws -> PrintedForm {
         let events = try await web.store.events(dossierID: dossier.id, tenant: web.dependencies.tenant)
-        guard Self.available(dossier, events: events).contains(number) else { throw OneGateError.notFound("form") }
+        guard available(dossier, events: events).contains(number) else { throw OneGateError.notFound("form") }
         let procedure = try await web.service.procedureVersion(dossier.procedureCode, dossier.procedureVersion)
         let applicant = try await web.store.applicant(id: dossier.applicantID)
         var names = NameBook(web: web)
-        var data = try await Self.common(
+        var data = try await common(
             web: web, dossier: dossier, procedure: procedure, applicant: applicant, visitor: visitor)
-        data["backHref"] = "/work/dossiers/\(dossier.id)"
+        let presenter = DossierPresenter(web: web, visitor: visitor)
+        func printed(_ template: String, unit: String, date: Date) -> PrintedForm {
+            PrintedForm(number: number, template: template, data: data, unit: unit, date: date)
+        }
         switch number {
         case "01":
             let reception = events.first {
@@ -60,7 +86,8 @@ struct OfficerPrintForms {
             }
             data["officerName"] = await names.officer(reception?.actor.id) ?? ""
             data["reprint"] = true
-            return web.page("form-01-receipt", title: visitor.text("form_01_title"), visitor: visitor, data: data)
+            return printed(
+                "form-01-receipt", unit: dossier.receivingUnit, date: dossier.receivedAt ?? dossier.submittedAt)
         case "02":
             guard let event = events.last(where: { $0.type == ActionName.requestSupplement.rawValue }) else { break }
             let payload = Self.data(of: event)
@@ -79,10 +106,10 @@ struct OfficerPrintForms {
             data["reason"] = payload["reason"]?.stringValue ?? ""
             data["signedAt"] = web.dateTime(event.at)
             data["place"] = Self.formDate(event.at, web: web, language: visitor.language)
-            data["headUnit"] = DossierPresenter(web: web, visitor: visitor).unitName(event.actor.unit)
+            data["headUnit"] = presenter.unitName(event.actor.unit)
             data["officerName"] = await names.officer(event.actor.id) ?? ""
             data["atReception"] = event.actor.role == Role.reception.rawValue
-            return web.page("form-02-supplement", title: visitor.text("form_02_title"), visitor: visitor, data: data)
+            return printed("form-02-supplement", unit: event.actor.unit, date: event.at)
         case "03":
             guard let event = Self.refusal(events) else { break }
             let payload = Self.data(of: event)
@@ -91,9 +118,9 @@ struct OfficerPrintForms {
             data["hasRedirect"] = payload["redirect"]?.stringValue != nil
             data["signedAt"] = web.dateTime(event.at)
             data["place"] = Self.formDate(event.at, web: web, language: visitor.language)
-            data["headUnit"] = DossierPresenter(web: web, visitor: visitor).unitName(event.actor.unit)
+            data["headUnit"] = presenter.unitName(event.actor.unit)
             data["officerName"] = await names.officer(event.actor.id) ?? ""
-            return web.page("form-03-refusal", title: visitor.text("form_03_title"), visitor: visitor, data: data)
+            return printed("form-03-refusal", unit: event.actor.unit, date: event.at)
         case "04":
             guard let event = events.last(where: { $0.type == ActionName.extend.rawValue }) else { break }
             let payload = Self.data(of: event)
@@ -101,22 +128,21 @@ struct OfficerPrintForms {
             data["newDue"] = web.dateTime(payload["newDue"]?.stringValue.flatMap(Self.instant))
             data["reason"] = payload["reason"]?.stringValue ?? ""
             data["place"] = Self.formDate(event.at, web: web, language: visitor.language)
-            data["headUnit"] = DossierPresenter(web: web, visitor: visitor).unitName(event.actor.unit)
+            data["headUnit"] = presenter.unitName(event.actor.unit)
             data["officerName"] = await names.officer(event.actor.id) ?? ""
-            return web.page("form-04-apology", title: visitor.text("form_04_title"), visitor: visitor, data: data)
+            return printed("form-04-apology", unit: event.actor.unit, date: event.at)
         case "05":
             guard let event = events.last(where: { $0.type == ActionName.stop.rawValue }) else { break }
             let payload = Self.data(of: event)
             data["legalReason"] = payload["legalReason"]?.stringValue ?? ""
             data["stoppedAt"] = web.dateTime(event.at)
             data["place"] = Self.formDate(event.at, web: web, language: visitor.language)
-            data["headUnit"] = DossierPresenter(web: web, visitor: visitor).unitName(event.actor.unit)
+            data["headUnit"] = presenter.unitName(event.actor.unit)
             data["officerName"] = await names.officer(event.actor.id) ?? ""
-            return web.page("form-05-stop", title: visitor.text("form_05_title"), visitor: visitor, data: data)
+            return printed("form-05-stop", unit: event.actor.unit, date: event.at)
         case "06":
             var rows: [[String: Any]] = []
             let now = web.service.clock.now()
-            let presenter = DossierPresenter(web: web, visitor: visitor)
             for step in dossier.steps {
                 let spent = web.service.calendar.officeMinutes(from: step.startedAt, to: step.endedAt ?? now)
                 var timeliness = step.timeliness.map { visitor.text(DossierPresenter.timelinessLabel($0)) } ?? ""
@@ -136,7 +162,7 @@ struct OfficerPrintForms {
             data["rows"] = rows
             data["place"] = Self.formDate(now, web: web, language: visitor.language)
             data["headUnit"] = presenter.unitName(dossier.competentUnit)
-            return web.page("form-06-control", title: visitor.text("form_06_title"), visitor: visitor, data: data)
+            return printed("form-06-control", unit: dossier.competentUnit, date: now)
         default:
             break
         }

@@ -2,8 +2,8 @@ import Foundation
 import Hummingbird
 import OneGateCore
 
-/// Pages anyone can open: search and browse the catalogue, a procedure, a dossier's status by
-/// code and secret, and the verification of an issued result.
+/// Pages anyone can open: search and browse the catalogue, a procedure, and a dossier's status by
+/// code and secret. The verification of an issued result is in `ResultPages`.
 struct PublicPages {
     let web: Web
 
@@ -15,7 +15,6 @@ struct PublicPages {
         router.get("procedures/{code}", use: procedure)
         router.get("status", use: statusForm)
         router.post("status", use: status)
-        router.get("verify", use: verify)
     }
 
     @Sendable func home(_ request: Request, context: AppRequestContext) async throws -> Response {
@@ -141,9 +140,12 @@ struct PublicPages {
 
     // MARK: - Status by code and secret
 
+    /// The lookup form; `?code=` fills in the code (the QR code's short link comes here before a
+    /// result is issued). The secret is never taken from a URL.
     @Sendable func statusForm(_ request: Request, context: AppRequestContext) async throws -> Response {
         let visitor = web.visitor(request, context)
-        return web.page("status", title: visitor.text("status_title"), visitor: visitor)
+        let code = String((QueryText(request)["code"] ?? "").prefix(60)).trimmingCharacters(in: .whitespaces)
+        return web.page("status", title: visitor.text("status_title"), visitor: visitor, data: ["code": code])
     }
 
     /// The code and secret travel in a POST body, never in a URL, so they stay out of logs and history.
@@ -176,43 +178,6 @@ struct PublicPages {
                 "code": code, "found": true, "dossier": presenter.summary(dossier, procedure: procedure),
                 "timeline": presenter.timeline(events, showActors: false),
             ])
-    }
-
-    // MARK: - Result verification
-
-    /// Checks that a result with this number was issued for this dossier and that the dossier's
-    /// signed history verifies. The QR code on a result links here with both values.
-    @Sendable func verify(_ request: Request, context: AppRequestContext) async throws -> Response {
-        let visitor = web.visitor(request, context)
-        let query = QueryText(request)
-        let code = String((query["code"] ?? "").prefix(60)).trimmingCharacters(in: .whitespaces)
-        let number = String((query["result"] ?? "").prefix(60)).trimmingCharacters(in: .whitespaces)
-        var data: [String: Any] = ["code": code, "result": number]
-        guard !code.isEmpty || !number.isEmpty else {
-            return web.page("verify", title: visitor.text("verify_title"), visitor: visitor, data: data)
-        }
-        var verdict = "not_found"
-        if let dossier = try await web.store.dossier(code: code, tenant: web.dependencies.tenant),
-            let issued = dossier.resultNumber, issued == number, dossier.outcome == .granted
-        {
-            let events = try await web.store.events(dossierID: dossier.id, tenant: web.dependencies.tenant)
-            let failure = try await web.dependencies.audit.verify(events: events)
-            verdict = failure == nil ? "valid" : "tampered"
-            let procedure = try? await web.service.procedureVersion(dossier.procedureCode, dossier.procedureVersion)
-            let issuedAt = events.last { $0.type == ActionName.issue.rawValue }?.at
-            data["facts"] = [
-                "procedureName": procedure.map { visitor.text($0.name) } ?? dossier.procedureCode,
-                "resultName": procedure.map { visitor.text($0.resultName) } ?? "",
-                "unit": DossierPresenter(web: web, visitor: visitor).unitName(dossier.competentUnit),
-                "issuedAt": web.dateTime(issuedAt), "resultNumber": issued, "events": events.count,
-            ]
-        }
-        data["valid"] = verdict == "valid"
-        data["tampered"] = verdict == "tampered"
-        data["notFound"] = verdict == "not_found"
-        return web.page(
-            "verify", title: visitor.text("verify_title"), visitor: visitor, data: data,
-            status: verdict == "not_found" ? .notFound : .ok)
     }
 }
 

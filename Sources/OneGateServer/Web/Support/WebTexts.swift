@@ -7,7 +7,7 @@ enum WebTexts {
     /// All entries, merged from every area.
     static let all: [String: LocalizedText] = {
         var merged: [String: LocalizedText] = [:]
-        for area in [common, publicPages, citizen, counter, officer, admin, indicators] {
+        for area in [common, publicPages, citizen, counter, officer, admin, indicators, results] {
             merged.merge(area) { first, _ in first }
         }
         return merged
