@@ -29,7 +29,7 @@ struct EmbeddedFont {
         for scalar in text.precomposedStringWithCanonicalMapping.unicodeScalars {
             let glyph = font.glyph(for: scalar) ?? 0
             if used[glyph] == nil, glyph != 0 { used[glyph] = String(scalar) }
-            out += String(format: "%04X", glyph)
+            out += PDFSyntax.hex4(glyph)
         }
         return out + ">"
     }
@@ -140,8 +140,8 @@ struct EmbeddedFont {
             let chunk = glyphs[start..<min(start + 100, glyphs.count)]
             out += "\(chunk.count) beginbfchar\n"
             for glyph in chunk {
-                let utf16 = used[glyph]!.utf16.map { String(format: "%04X", $0) }.joined()
-                out += String(format: "<%04X> <", glyph) + utf16 + ">\n"
+                let utf16 = used[glyph]!.utf16.map(PDFSyntax.hex4).joined()
+                out += "<" + PDFSyntax.hex4(glyph) + "> <" + utf16 + ">\n"
             }
             out += "endbfchar\n"
         }

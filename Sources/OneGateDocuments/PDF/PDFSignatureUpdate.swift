@@ -186,7 +186,7 @@ public struct PDFSignatureUpdate: Sendable {
             let font = index == 0 ? bold : regular
             var glyphs = "<"
             for scalar in line.precomposedStringWithCanonicalMapping.unicodeScalars {
-                glyphs += String(format: "%04X", font.glyph(for: scalar) ?? 0)
+                glyphs += PDFSyntax.hex4(font.glyph(for: scalar) ?? 0)
             }
             glyphs += ">"
             content.raw(

@@ -2,13 +2,35 @@ import Foundation
 
 /// Spelling of PDF values (ISO 32000-1 §7.3): numbers, strings, names, dates.
 public enum PDFSyntax {
-    /// A real number with at most three decimals and no exponent (PDF has none).
+    /// A real number with at most three decimals and no exponent (PDF has none). Written by hand:
+    /// `String(format:)` dominated the time of a whole receipt (a QR code alone is thousands of
+    /// numbers).
     public static func number(_ value: Double) -> String {
-        let rounded = (value * 1000).rounded() / 1000
-        if rounded == rounded.rounded() { return String(Int(rounded)) }
-        var text = String(format: "%.3f", rounded)
-        while text.hasSuffix("0") { text.removeLast() }
-        return text
+        let thousandths = Int((value * 1000).rounded())
+        let negative = thousandths < 0
+        let magnitude = abs(thousandths)
+        var text = negative ? "-" : ""
+        text += String(magnitude / 1000)
+        var fraction = magnitude % 1000
+        guard fraction != 0 else { return text == "-0" ? "0" : text }
+        var digits = 3
+        while fraction % 10 == 0 {
+            fraction /= 10
+            digits -= 1
+        }
+        let fractionText = String(fraction)
+        return text + "." + String(repeating: "0", count: digits - fractionText.count) + fractionText
+    }
+
+    private static let hexDigits = Array("0123456789ABCDEF".utf8)
+
+    /// Four upper-case hex digits: a glyph id or a UTF-16 code unit.
+    public static func hex4(_ value: UInt16) -> String {
+        let bytes = [
+            hexDigits[Int(value >> 12)], hexDigits[Int(value >> 8 & 0xF)], hexDigits[Int(value >> 4 & 0xF)],
+            hexDigits[Int(value & 0xF)],
+        ]
+        return String(decoding: bytes, as: UTF8.self)
     }
 
     /// A text string (§7.9.2.2): ASCII as a literal string, anything else as UTF-16BE with a BOM in
@@ -18,7 +40,7 @@ public enum PDFSyntax {
             return literal(text)
         }
         var hex = "<FEFF"
-        for unit in text.utf16 { hex += String(format: "%04X", unit) }
+        for unit in text.utf16 { hex += hex4(unit) }
         return hex + ">"
     }
 
