@@ -66,8 +66,11 @@ public struct DocumentRenderer: Sendable {
     private func drawHeader(_ document: OfficialDocument, into flow: inout PageFlow) throws {
         let topY = Self.pageHeight - Self.top + 20
         let qr = try QRCode(text: document.qrPayload, errorCorrection: .medium)
+        // One module is one unit of a scaled coordinate system, so each dark run is four small
+        // integers: a QR code is hundreds of rectangles.
         let module = Self.qrSide / Double(qr.size)
-        var rects: [PDFRect] = []
+        var operations = "q \(PDFSyntax.number(module)) 0 0 \(PDFSyntax.number(module)) \(PDFSyntax.number(Self.left)) "
+        operations += "\(PDFSyntax.number(topY - Self.qrSide)) cm 0 g\n"
         for row in 0..<qr.size {
             var column = 0
             while column < qr.size {
@@ -77,14 +80,11 @@ public struct DocumentRenderer: Sendable {
                 }
                 var end = column
                 while end + 1 < qr.size && qr.isDark(row: row, column: end + 1) { end += 1 }
-                rects.append(
-                    PDFRect(
-                        x: Self.left + Double(column) * module, y: topY - Double(row + 1) * module,
-                        width: Double(end - column + 1) * module, height: module))
+                operations += "\(column) \(qr.size - 1 - row) \(end - column + 1) 1 re\n"
                 column = end + 1
             }
         }
-        flow.page.fill(rects)
+        flow.page.raw(operations + "f Q\n")
         flow.centered(
             document.qrCaption, font: .regular, size: 6.5, x: Self.left - 6, width: Self.qrSide + 12,
             y: topY - Self.qrSide - 9)

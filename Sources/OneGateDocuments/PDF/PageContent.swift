@@ -25,18 +25,6 @@ struct PageContent {
             + "\(PDFSyntax.number(rect.y)) \(PDFSyntax.number(rect.width)) \(PDFSyntax.number(rect.height)) re S 0 G\n"
     }
 
-    /// Filled rectangles in one path (the dark modules of a QR code).
-    mutating func fill(_ rects: [PDFRect], gray: Double = 0) {
-        guard !rects.isEmpty else { return }
-        operations += "\(PDFSyntax.number(gray)) g\n"
-        for rect in rects {
-            operations +=
-                "\(PDFSyntax.number(rect.x)) \(PDFSyntax.number(rect.y)) "
-                + "\(PDFSyntax.number(rect.width)) \(PDFSyntax.number(rect.height)) re\n"
-        }
-        operations += "f 0 g\n"
-    }
-
     /// Raw operators (appearance streams).
     mutating func raw(_ text: String) {
         operations += text
