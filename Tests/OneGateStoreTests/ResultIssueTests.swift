@@ -2,6 +2,7 @@ import Foundation
 import GRDB
 import OneGateCore
 import OneGateDocuments
+import OneGateRuntime
 import OneGateSigning
 import OneGateTestSupport
 import Testing
@@ -61,6 +62,10 @@ struct ResultIssueTests {
             }
             #expect(data("approve")?["resultDocument"] == .string(result.leaderDocument))
             #expect(data("issue")?["resultDocument"] == .string(result.document))
+            // The hashes are recorded beside the transition: the history still replays to the row.
+            let store = try #require(test.store as? any OneGateStore & StoreExport)
+            let rebuild = try await CounterRebuild(store: store, service: test.service).run()
+            #expect(rebuild.isClean && rebuild.dossiers == 1, "\(rebuild.rowProblems)")
 
             let (verifier, log) = Self.verifier(test)
             let byCode = try await verifier.verify(code: dossier.publicIdentifier, number: "15/KS", now: test.clock.now)

@@ -228,7 +228,10 @@ public enum DossierReplay {
             throw mismatch(seq: event.seq, field: "dossier")
         }
         var recorded = fields.object
+        // What the service attaches beside the transition (the form's digest, the hash of a
+        // result's PDF) is recorded data, not lifecycle state: checked elsewhere, not rebuilt.
         recorded["formDigest"] = nil
+        recorded["resultDocument"] = nil
         guard CanonicalJSON.encode(.object(recorded)) != CanonicalJSON.encode(.object(transition.eventData)) else {
             return
         }
