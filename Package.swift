@@ -25,6 +25,8 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-nio.git", from: "2.101.2"),
         .package(url: "https://github.com/vapor/postgres-nio.git", from: "1.33.2"),
         .package(url: "https://github.com/hummingbird-project/swift-mustache.git", from: "2.1.1"),
+        .package(url: "https://github.com/vapor/jwt-kit.git", from: "5.7.1"),
+        .package(url: "https://github.com/swift-server/async-http-client.git", from: "1.37.0"),
     ],
     targets: [
         .target(name: "OneGateCore", swiftSettings: strict),
@@ -47,6 +49,22 @@ let package = Package(
             ],
             swiftSettings: strict
         ),
+        // OpenID Connect: the client OneGate signs citizens in with, and the reference identity
+        // provider (`onegate idp`) that plays the national e-ID in development, tests and the demo.
+        .target(
+            name: "OneGateIdentity",
+            dependencies: [
+                "OneGateCore",
+                .product(name: "JWTKit", package: "jwt-kit"),
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
+            ],
+            swiftSettings: strict
+        ),
         .target(
             name: "OneGateSQLite",
             dependencies: ["OneGateCore", .product(name: "GRDB", package: "GRDB.swift")],
@@ -64,7 +82,7 @@ let package = Package(
         .target(
             name: "OneGateServer",
             dependencies: [
-                "OneGateCore", "OneGateSigning", "OneGateDocuments",
+                "OneGateCore", "OneGateSigning", "OneGateDocuments", "OneGateIdentity",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),
                 .product(name: "Logging", package: "swift-log"),
@@ -82,7 +100,7 @@ let package = Package(
         .target(
             name: "OneGateRuntime",
             dependencies: [
-                "OneGateCore", "OneGateSigning", "OneGateSQLite", "OneGatePostgres", "OneGateServer",
+                "OneGateCore", "OneGateSigning", "OneGateSQLite", "OneGatePostgres", "OneGateServer", "OneGateIdentity",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"),
             ],
@@ -92,7 +110,7 @@ let package = Package(
             name: "onegate",
             dependencies: [
                 "OneGateCore", "OneGateSigning", "OneGateSQLite", "OneGateServer", "OneGateRuntime", "OneGateDemo",
-                "OneGatePostgres", "OneGateDocuments",
+                "OneGatePostgres", "OneGateDocuments", "OneGateIdentity",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "NIOCore", package: "swift-nio"),
@@ -107,7 +125,10 @@ let package = Package(
             name: "OneGateTestSupport",
             dependencies: [
                 "OneGateCore", "OneGateSigning", "OneGateSQLite", "OneGatePostgres", "OneGateServer", "OneGateRuntime",
-                "OneGateDemo",
+                "OneGateDemo", "OneGateIdentity",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "JWTKit", package: "jwt-kit"),
             ],
             path: "Tests/OneGateTestSupport",
             swiftSettings: strict
@@ -117,6 +138,17 @@ let package = Package(
             dependencies: [
                 "OneGateCore", "OneGateTestSupport",
                 .product(name: "PropertyBased", package: "swift-property-based"),
+            ],
+            swiftSettings: strict
+        ),
+        .testTarget(
+            name: "OneGateIdentityTests",
+            dependencies: [
+                "OneGateCore", "OneGateIdentity", "OneGateTestSupport",
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "JWTKit", package: "jwt-kit"),
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
             ],
             swiftSettings: strict
         ),
@@ -141,7 +173,8 @@ let package = Package(
         .testTarget(
             name: "OneGateServerTests",
             dependencies: [
-                "OneGateCore", "OneGateServer", "OneGateTestSupport", "OneGateRuntime", "OneGateDemo",
+                "OneGateCore", "OneGateServer", "OneGateTestSupport", "OneGateRuntime", "OneGateDemo", "OneGateIdentity",
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
             ],

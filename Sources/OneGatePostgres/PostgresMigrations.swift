@@ -21,7 +21,7 @@ enum PostgresMigrations {
     }
 
     static let all: [Migration] = [
-        core, drafts, openDossiers, periodColumns, indicatorRollups, resultsTransparency,
+        core, drafts, openDossiers, periodColumns, indicatorRollups, resultsTransparency, eidSignIn,
     ]
 
     /// The key of the advisory lock that serialises migrations across servers ("onegate" in ASCII).
@@ -262,6 +262,20 @@ extension PostgresMigrations {
                 tenant text NOT NULL, size bigint NOT NULL, root text NOT NULL, at bigint NOT NULL,
                 canonical bytea NOT NULL, signature bytea NOT NULL, certificate_serial text NOT NULL,
                 PRIMARY KEY (tenant, size))
+            """,
+        ])
+}
+
+extension PostgresMigrations {
+    /// Sign-in with the e-ID, as SQLite's 0007.
+    static let eidSignIn = Migration(
+        name: "0007_eid_sign_in",
+        statements: [
+            "ALTER TABLE sessions ADD COLUMN assurance integer",
+            """
+            CREATE TABLE sign_in_flows (
+                state text PRIMARY KEY, nonce text NOT NULL, verifier text NOT NULL, next text,
+                created_at bigint NOT NULL)
             """,
         ])
 }

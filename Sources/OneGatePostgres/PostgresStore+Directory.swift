@@ -97,9 +97,9 @@ extension PostgresStore {
         try await statement { connection in
             try await connection.run(
                 """
-                INSERT INTO sessions(token_hash, principal_kind, principal_id, created_at, expires_at)
+                INSERT INTO sessions(token_hash, principal_kind, principal_id, created_at, expires_at, assurance)
                 VALUES (\(session.tokenHash), \(session.principalKind.rawValue), \(session.principalID),
-                \(Self.millis(session.createdAt)), \(Self.millis(session.expiresAt)))
+                \(Self.millis(session.createdAt)), \(Self.millis(session.expiresAt)), \(session.assurance))
                 """, logger: self.logger)
         }
     }
@@ -108,23 +108,47 @@ extension PostgresStore {
         let row = try await statement { connection in
             try await connection.first(
                 """
-                SELECT token_hash, principal_kind, principal_id, created_at, expires_at FROM sessions
+                SELECT token_hash, principal_kind, principal_id, created_at, expires_at, assurance FROM sessions
                 WHERE token_hash = \(tokenHash)
                 """, logger: self.logger
-            )?.decode((String, String, String, Int64, Int64).self)
+            )?.decode((String, String, String, Int64, Int64, Int?).self)
         }
-        guard let (hash, kind, principal, created, expires) = row,
+        guard let (hash, kind, principal, created, expires, assurance) = row,
             let principalKind = Session.PrincipalKind(rawValue: kind)
         else { return nil }
         return Session(
             tokenHash: hash, principalKind: principalKind, principalID: principal, createdAt: Self.date(created),
-            expiresAt: Self.date(expires))
+            expiresAt: Self.date(expires), assurance: assurance)
     }
 
     public func deleteSession(tokenHash: String) async throws {
         try await statement { connection in
             try await connection.run("DELETE FROM sessions WHERE token_hash = \(tokenHash)", logger: self.logger)
         }
+    }
+
+    public func saveSignInFlow(_ flow: SignInFlow) async throws {
+        let stale = Self.millis(flow.createdAt.addingTimeInterval(-3600))
+        try await statement { connection in
+            try await connection.run("DELETE FROM sign_in_flows WHERE created_at < \(stale)", logger: self.logger)
+            try await connection.run(
+                """
+                INSERT INTO sign_in_flows(state, nonce, verifier, next, created_at)
+                VALUES (\(flow.state), \(flow.nonce), \(flow.verifier), \(flow.next), \(Self.millis(flow.createdAt)))
+                """, logger: self.logger)
+        }
+    }
+
+    public func takeSignInFlow(state: String, notBefore: Date) async throws -> SignInFlow? {
+        let row = try await statement { connection in
+            try await connection.first(
+                "DELETE FROM sign_in_flows WHERE state = \(state) RETURNING state, nonce, verifier, next, created_at",
+                logger: self.logger
+            )?.decode((String, String, String, String?, Int64).self)
+        }
+        guard let (state, nonce, verifier, next, created) = row else { return nil }
+        let flow = SignInFlow(state: state, nonce: nonce, verifier: verifier, next: next, createdAt: Self.date(created))
+        return flow.createdAt >= notBefore ? flow : nil
     }
 
     /// The text of the single column of every row of `query` (the JSON bodies most reads return).

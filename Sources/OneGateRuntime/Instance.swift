@@ -1,6 +1,7 @@
 import Foundation
 import Logging
 import OneGateCore
+import OneGateIdentity
 import OneGatePostgres
 import OneGateSQLite
 import OneGateServer
@@ -49,6 +50,13 @@ public struct Instance: Sendable {
             store: store, signer: signer, tenant: configuration.tenant, instanceName: configuration.instanceName)
         dependencies.transparency = log
         dependencies.verifier = ResultVerifier(store: store, signer: signer, log: log, tenant: configuration.tenant)
+        if let eid = configuration.eid {
+            dependencies.identity = OIDCClient(
+                configuration: OIDCClientConfiguration(
+                    issuer: eid.issuer, clientID: eid.clientID, clientSecret: eid.clientSecret,
+                    redirectURI: configuration.effectivePublicURL + "/sign-in/eid/callback"),
+                now: clock.now)
+        }
         try await store.setSetting("instance.name", value: configuration.instanceName)
         return Instance(
             configuration: configuration, folder: folder, store: store, signer: signer, service: service,

@@ -20,6 +20,9 @@ public struct InstanceConfiguration: Codable, Sendable {
     /// the QR codes and verification links of documents; `http://host:port` when not set.
     public var publicURL: String?
 
+    /// The national e-ID (OpenID Connect provider) citizens sign in with; absent when not connected.
+    public var eid: EIDConfiguration?
+
     /// `publicURL`, or the address the server listens on.
     public var effectivePublicURL: String { publicURL ?? "http://\(host):\(port)" }
 
@@ -89,5 +92,19 @@ public struct InstanceConfiguration: Codable, Sendable {
         }
         let path = String(store.dropFirst("sqlite:".count))
         return path.hasPrefix("/") ? path : folder.appendingPathComponent(path).path
+    }
+}
+
+/// The connection to the national e-ID: the provider's issuer and OneGate's client registration.
+/// The redirect URI is `<publicURL>/sign-in/eid/callback`, registered with the provider.
+public struct EIDConfiguration: Codable, Sendable, Hashable {
+    public var issuer: String
+    public var clientID: String
+    public var clientSecret: String?
+
+    public init(issuer: String, clientID: String, clientSecret: String?) {
+        self.issuer = issuer
+        self.clientID = clientID
+        self.clientSecret = clientSecret
     }
 }

@@ -172,6 +172,17 @@ enum Migrations {
                         PRIMARY KEY (tenant, size));
                     """)
         }
+        migrator.registerMigration("0007_eid_sign_in") { db in
+            // Sign-in with the national e-ID: the assurance level of each session, and the sign-ins
+            // in progress (state, nonce, PKCE verifier) that any server can finish once.
+            try db.execute(
+                sql: """
+                    ALTER TABLE sessions ADD COLUMN assurance INTEGER;
+                    CREATE TABLE sign_in_flows (
+                        state TEXT PRIMARY KEY, nonce TEXT NOT NULL, verifier TEXT NOT NULL, next TEXT,
+                        created_at INTEGER NOT NULL);
+                    """)
+        }
         return migrator
     }
 

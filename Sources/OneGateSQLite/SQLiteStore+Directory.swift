@@ -118,11 +118,13 @@ extension SQLiteStore {
     public func createSession(_ session: Session) async throws {
         try await write { db in
             try db.execute(
-                sql:
-                    "INSERT INTO sessions(token_hash, principal_kind, principal_id, created_at, expires_at) VALUES (?,?,?,?,?)",
+                sql: """
+                    INSERT INTO sessions(token_hash, principal_kind, principal_id, created_at, expires_at, assurance)
+                    VALUES (?,?,?,?,?,?)
+                    """,
                 arguments: [
                     session.tokenHash, session.principalKind.rawValue, session.principalID,
-                    Self.millis(session.createdAt), Self.millis(session.expiresAt),
+                    Self.millis(session.createdAt), Self.millis(session.expiresAt), session.assurance,
                 ])
         }
     }
@@ -136,11 +138,37 @@ extension SQLiteStore {
             else { return nil }
             return Session(
                 tokenHash: row["token_hash"], principalKind: kind, principalID: row["principal_id"],
-                createdAt: Self.date(row["created_at"]), expiresAt: Self.date(row["expires_at"]))
+                createdAt: Self.date(row["created_at"]), expiresAt: Self.date(row["expires_at"]),
+                assurance: row["assurance"])
         }
     }
 
     public func deleteSession(tokenHash: String) async throws {
         try await write { try $0.execute(sql: "DELETE FROM sessions WHERE token_hash = ?", arguments: [tokenHash]) }
+    }
+
+    public func saveSignInFlow(_ flow: SignInFlow) async throws {
+        try await write { db in
+            // Old unfinished sign-ins go as new ones start: the table stays small.
+            try db.execute(
+                sql: "DELETE FROM sign_in_flows WHERE created_at < ?",
+                arguments: [Self.millis(flow.createdAt.addingTimeInterval(-3600))])
+            try db.execute(
+                sql: "INSERT INTO sign_in_flows(state, nonce, verifier, next, created_at) VALUES (?, ?, ?, ?, ?)",
+                arguments: [flow.state, flow.nonce, flow.verifier, flow.next, Self.millis(flow.createdAt)])
+        }
+    }
+
+    public func takeSignInFlow(state: String, notBefore: Date) async throws -> SignInFlow? {
+        try await write { db in
+            guard
+                let row = try Row.fetchOne(
+                    db, sql: "DELETE FROM sign_in_flows WHERE state = ? RETURNING *", arguments: [state])
+            else { return nil }
+            let flow = SignInFlow(
+                state: row["state"], nonce: row["nonce"], verifier: row["verifier"], next: row["next"],
+                createdAt: Self.date(row["created_at"]))
+            return flow.createdAt >= notBefore ? flow : nil
+        }
     }
 }

@@ -13,12 +13,17 @@ struct DocumentsCommand: AsyncParsableCommand {
         subcommands: [Samples.self, Bench.self])
 
     /// Sample facts: a construction permit extension in a demo province.
-    static let facts = DocumentFacts(
-        language: "vi", system: "OneGate · Quảng Ninh (mẫu)", place: "Quảng Ninh", superior: "UBND TỈNH QUẢNG NINH",
-        issuer: "SỞ XÂY DỰNG", dossierCode: "000.00.12.H40-261128-0042", procedureCode: "1.013227",
-        procedureName: "Gia hạn giấy phép xây dựng", applicantName: "Nguyễn Thị Hương Giang",
-        applicantIdentifier: "001234567890", day: 28, month: 11, year: 2026,
-        issuedAt: "2026-11-28 09:15 (UTC+07:00)", verificationURL: "http://127.0.0.1:8080/v/000.00.12.H40-261128-0042")
+    static let facts: DocumentFacts = {
+        var facts = DocumentFacts(
+            language: "vi", system: "OneGate · Quảng Ninh (mẫu)", place: "Quảng Ninh", superior: "UBND TỈNH QUẢNG NINH",
+            issuer: "SỞ XÂY DỰNG", dossierCode: "000.00.12.H40-261128-0042", procedureCode: "1.013227",
+            procedureName: "Gia hạn giấy phép xây dựng", applicantName: "Nguyễn Thị Hương Giang",
+            applicantIdentifier: "001234567890", day: 28, month: 11, year: 2026,
+            issuedAt: "2026-11-28 09:15 (UTC+07:00)",
+            verificationURL: "http://127.0.0.1:8080/v/000.00.12.H40-261128-0042")
+        facts.issuerName = "Sở Xây dựng"
+        return facts
+    }()
 
     static func receipt(_ now: Date) -> OfficialDocument {
         var document = ProcedureDocuments.receipt(

@@ -9,6 +9,6 @@ struct OneGateCommand: AsyncParsableCommand {
         subcommands: [
             InitCommand.self, ServeCommand.self, DemoCommand.self, MigrateCommand.self, CalendarCommand.self,
             AuditCommand.self, CatalogueCommand.self, KeysCommand.self, MigrateStoreCommand.self, BenchCommand.self,
-            BenchIndicatorsCommand.self, KPICommand.self, DocumentsCommand.self,
+            BenchIndicatorsCommand.self, KPICommand.self, DocumentsCommand.self, IdentityProviderCommand.self,
         ])
 }

@@ -21,14 +21,18 @@ public struct TestInstance: Sendable {
     /// Monday 2 March 2026, 09:00 in Hà Nội (02:00 UTC): calendar.md's examples 1 and 6.
     public static let monday = Date(timeIntervalSince1970: 1_772_416_800)
 
-    public static func make(now: Date = monday, folder: URL? = nil) async throws -> TestInstance {
+    /// - Parameter configure: changes to the instance configuration (the e-ID provider, the public URL).
+    public static func make(
+        now: Date = monday, folder: URL? = nil, configure: (inout InstanceConfiguration) -> Void = { _ in }
+    ) async throws -> TestInstance {
         let folder =
             folder
             ?? FileManager.default.temporaryDirectory
             .appendingPathComponent("onegate-test-\(UUID().uuidString)", isDirectory: true)
         let clock = ManualClock(now)
-        let configuration = InstanceConfiguration(
+        var configuration = InstanceConfiguration(
             instanceName: "Tỉnh Mẫu (test)", tenant: Fixtures.tenant, secret: "test secret that is long enough")
+        configure(&configuration)
         let instance = try await Instance.open(
             folder: folder, configuration: configuration, clock: clock.clock,
             rootNotBefore: now.addingTimeInterval(-400 * 86_400), passwords: ScryptPasswordHasher(rounds: 1 << 10))

@@ -40,15 +40,47 @@ public struct Session: Sendable, Hashable, Codable {
     public var principalID: String
     public var createdAt: Date
     public var expiresAt: Date
+    /// The identity assurance level of the sign-in (1–3, from the e-ID's `acr`); nil for a password.
+    public var assurance: Int?
 
-    public init(tokenHash: String, principalKind: PrincipalKind, principalID: String, createdAt: Date, expiresAt: Date)
-    {
+    public init(
+        tokenHash: String, principalKind: PrincipalKind, principalID: String, createdAt: Date, expiresAt: Date,
+        assurance: Int? = nil
+    ) {
         self.tokenHash = tokenHash
         self.principalKind = principalKind
         self.principalID = principalID
         self.createdAt = createdAt
         self.expiresAt = expiresAt
+        self.assurance = assurance
     }
+}
+
+/// A sign-in through the e-ID in progress: what the callback must find again. Kept in the store so
+/// that any server of the instance can finish it, and taken (deleted) when used, so that a state and
+/// its nonce are good for one sign-in only.
+public struct SignInFlow: Sendable, Hashable {
+    public var state: String
+    public var nonce: String
+    public var verifier: String
+    /// The local path to go to after signing in.
+    public var next: String?
+    public var createdAt: Date
+
+    public init(state: String, nonce: String, verifier: String, next: String?, createdAt: Date) {
+        self.state = state
+        self.nonce = nonce
+        self.verifier = verifier
+        self.next = next
+        self.createdAt = createdAt
+    }
+}
+
+/// Sign-ins in progress.
+public protocol SignInFlowStore: Sendable {
+    func saveSignInFlow(_ flow: SignInFlow) async throws
+    /// Returns and deletes the flow with this state, if it exists and started after `notBefore`.
+    func takeSignInFlow(state: String, notBefore: Date) async throws -> SignInFlow?
 }
 
 /// The answer stored under an idempotency key, replayed byte for byte on a repeat.
@@ -269,7 +301,7 @@ public protocol CounterRepair: Sendable {
 /// Everything OneGate stores. Each adapter (SQLite, PostgreSQL) implements it with each call one
 /// transaction, and no transaction or connection type crosses this boundary.
 public protocol OneGateStore: DirectoryStore, CatalogueStore, DocumentStore, DossierStore, CredentialStore,
-    ApplicantStore, CounterSource, OpenDossierIndex, CounterRepair, ResultStore
+    ApplicantStore, CounterSource, OpenDossierIndex, CounterRepair, ResultStore, SignInFlowStore
 {
     /// Instance-wide settings (name, configuration) as key/value text.
     func setting(_ key: String) async throws -> String?

@@ -32,7 +32,7 @@ public enum TransferTable: String, CaseIterable, Sendable, Hashable, Codable {
         case .sessions:
             return [
                 .text("token_hash"), .text("principal_kind"), .text("principal_id"), .integer("created_at"),
-                .integer("expires_at"),
+                .integer("expires_at"), .integer("assurance", optional: true),
             ]
         case .credentials:
             return [

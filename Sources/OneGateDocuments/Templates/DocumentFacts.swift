@@ -26,6 +26,9 @@ public struct DocumentFacts: Sendable, Hashable {
     public var issuedAt: String
     /// The public verification link the QR code carries (`https://…/v/<code>`).
     public var verificationURL: String
+    /// The issuer as written inside a sentence (`Sở Xây dựng`); when absent, `issuer` with only its
+    /// first letter capitalised.
+    public var issuerName: String?
 
     public init(
         language: String, system: String, place: String, superior: String?, issuer: String, dossierCode: String,
@@ -50,6 +53,9 @@ public struct DocumentFacts: Sendable, Hashable {
     }
 
     var english: Bool { language == "en" }
+
+    /// The issuer inside a sentence.
+    var issuerInText: String { issuerName ?? issuer.capitalizedFirst }
 
     /// The Vietnamese or the English text.
     func text(_ vi: String, _ en: String) -> String { english ? en : vi }

@@ -13,8 +13,8 @@ public enum ProcedureDocuments {
         var blocks: [DocumentBlock] = [
             .paragraph(
                 facts.text(
-                    "\(facts.issuer.capitalizedFirst) đã tiếp nhận hồ sơ của:",
-                    "\(facts.issuer) has received the dossier of:")),
+                    "\(facts.issuerInText) đã tiếp nhận hồ sơ của:",
+                    "\(facts.issuerInText) has received the dossier of:")),
             .field(label: facts.text("Ông/Bà", "Applicant"), value: facts.applicantName),
             .field(label: facts.text("Số định danh", "Identifier"), value: facts.applicantIdentifier),
             .field(label: facts.text("Thủ tục", "Procedure"), value: "\(facts.procedureName) (\(facts.procedureCode))"),
@@ -61,12 +61,12 @@ public enum ProcedureDocuments {
             .paragraph(
                 granted
                     ? facts.text(
-                        "Xét hồ sơ \(facts.dossierCode) đề nghị giải quyết thủ tục \(facts.procedureName), \(facts.issuer.capitalizedFirst) cấp cho:",
-                        "Having examined dossier \(facts.dossierCode) for \(facts.procedureName), \(facts.issuer) grants to:"
+                        "Xét hồ sơ \(facts.dossierCode) đề nghị giải quyết thủ tục \(facts.procedureName), \(facts.issuerInText) cấp cho:",
+                        "Having examined dossier \(facts.dossierCode) for \(facts.procedureName), \(facts.issuerInText) grants to:"
                     )
                     : facts.text(
-                        "Xét hồ sơ \(facts.dossierCode) đề nghị giải quyết thủ tục \(facts.procedureName), \(facts.issuer.capitalizedFirst) không giải quyết hồ sơ của:",
-                        "Having examined dossier \(facts.dossierCode) for \(facts.procedureName), \(facts.issuer) does not grant the application of:"
+                        "Xét hồ sơ \(facts.dossierCode) đề nghị giải quyết thủ tục \(facts.procedureName), \(facts.issuerInText) không giải quyết hồ sơ của:",
+                        "Having examined dossier \(facts.dossierCode) for \(facts.procedureName), \(facts.issuerInText) does not grant the application of:"
                     )))
         blocks.append(.field(label: facts.text("Ông/Bà", "Name"), value: facts.applicantName))
         blocks.append(.field(label: facts.text("Số định danh", "Identifier"), value: facts.applicantIdentifier))

@@ -1,6 +1,7 @@
 import Foundation
 import OneGateCore
 public import OneGateSigning
+public import OneGateIdentity
 
 /// Limits on what a request may carry.
 public struct RequestLimits: Sendable {
@@ -51,6 +52,8 @@ public struct AppDependencies: Sendable {
     public var transparency: TransparencyLog?
     /// Checks results for the public verification page and API.
     public var verifier: ResultVerifier?
+    /// The national e-ID (OpenID Connect) citizens sign in with, when the instance is connected.
+    public var identity: OIDCClient?
 
     public init(
         instanceName: String, tenant: String, store: any OneGateStore, service: DossierService,

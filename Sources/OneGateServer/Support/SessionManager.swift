@@ -26,7 +26,9 @@ public final class SessionManager: Sendable {
     }
 
     /// Creates a session and returns its token (shown once; only its hash is stored).
-    public func create(for principal: Principal) async throws -> (token: String, expiresAt: Date) {
+    /// - Parameter assurance: the identity assurance level of an e-ID sign-in, kept with the session.
+    public func create(for principal: Principal, assurance: Int? = nil) async throws -> (token: String, expiresAt: Date)
+    {
         var generator = SystemRandomNumberGenerator()
         let bytes = (0..<32).map { _ in UInt8.random(in: 0...255, using: &generator) }
         let token = Data(bytes).base64EncodedString().replacingOccurrences(of: "+", with: "-")
@@ -40,7 +42,7 @@ public final class SessionManager: Sendable {
         }
         let session = Session(
             tokenHash: digest(Array(token.utf8)), principalKind: kind, principalID: principal.id, createdAt: now,
-            expiresAt: now.addingTimeInterval(lifetime))
+            expiresAt: now.addingTimeInterval(lifetime), assurance: assurance)
         try await store.createSession(session)
         return (token, session.expiresAt)
     }
@@ -64,6 +66,12 @@ public final class SessionManager: Sendable {
             cache[hash] = Entry(principal: principal, cachedUntil: min(session.expiresAt, now.addingTimeInterval(60)))
         }
         return principal
+    }
+
+    /// The identity assurance level the session was opened with (an e-ID sign-in), if any.
+    public func assurance(token: String) async throws -> Int? {
+        guard token.count <= 128 else { return nil }
+        return try await store.session(tokenHash: digest(Array(token.utf8)))?.assurance
     }
 
     /// Ends a session.

@@ -10,6 +10,7 @@ struct WebRoutes {
         router.get("static/{file}", use: asset)
         router.get("language/{language}", use: switchLanguage)
         SignInPages(web: web).addRoutes(to: router)
+        EIDSignInPages(web: web).addRoutes(to: router)
         PublicPages(web: web).addRoutes(to: router)
         CitizenPages(web: web).addRoutes(to: router)
         CounterPages(web: web).addRoutes(to: router)

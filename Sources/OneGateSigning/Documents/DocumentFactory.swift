@@ -45,7 +45,7 @@ public struct DocumentFactory: ResultDocumentMaker {
         let superiorUnit = issuerUnit?.parent.flatMap { units.value[$0] }
         let root = units.value.roots.first
         let place = root.map { Self.placeName($0.name.text(language)) } ?? instanceName
-        return DocumentFacts(
+        var facts = DocumentFacts(
             language: language.rawValue, system: "OneGate · \(instanceName)", place: place,
             superior: superiorUnit.map { $0.name.text(language).uppercased() },
             issuer: (issuerUnit?.name.text(language) ?? dossier.competentUnit).uppercased(),
@@ -54,6 +54,8 @@ public struct DocumentFactory: ResultDocumentMaker {
             applicantIdentifier: applicant?.identifier ?? "", day: local.day, month: local.month, year: local.year,
             issuedAt: Self.moment(at, calendar: calendar),
             verificationURL: verificationURL(code: dossier.publicIdentifier))
+        facts.issuerName = issuerUnit?.name.text(language)
+        return facts
     }
 
     /// `2026-03-02 09:15 (UTC+07:00)`.

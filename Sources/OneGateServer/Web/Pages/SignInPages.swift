@@ -17,7 +17,8 @@ struct SignInPages {
         let visitor = web.visitor(request, context)
         let next = Web.safeReturnPath(request.uri.queryParameters["next"].map(String.init))
         return web.page(
-            "sign-in", title: visitor.text("sign_in"), visitor: visitor, data: ["next": next])
+            "sign-in", title: visitor.text("sign_in"), visitor: visitor,
+            data: ["next": next, "eidAvailable": web.dependencies.identity != nil, "eidHref": Self.eidHref(next)])
     }
 
     @Sendable func signIn(_ request: Request, context: AppRequestContext) async throws -> Response {
@@ -44,8 +45,11 @@ struct SignInPages {
         guard let principal else {
             return web.page(
                 "sign-in", title: visitor.text("sign_in"), visitor: visitor,
-                data: ["next": next, "username": username, "errors": errors, "hasErrors": true]
-                    .merging(Self.fieldErrors(errors)) { $1 },
+                data: [
+                    "next": next, "username": username, "errors": errors, "hasErrors": true,
+                    "eidAvailable": web.dependencies.identity != nil, "eidHref": Self.eidHref(next),
+                ]
+                .merging(Self.fieldErrors(errors)) { $1 },
                 status: .unprocessableContent)
         }
         let (token, expiresAt) = try await web.dependencies.sessions.create(for: principal)
@@ -76,6 +80,11 @@ struct SignInPages {
                 name: AuthenticationMiddleware.cookieName, value: "", maxAge: 0, path: "/", httpOnly: true,
                 sameSite: .lax))
         return response
+    }
+
+    /// The e-ID sign-in link that comes back to `next`.
+    static func eidHref(_ next: String) -> String {
+        "/sign-in/eid?next=\(Web.queryEscape(next))"
     }
 
     /// `fieldError_<name>` entries so that a template can show each message next to its field.

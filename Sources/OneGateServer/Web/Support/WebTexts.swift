@@ -7,7 +7,7 @@ enum WebTexts {
     /// All entries, merged from every area.
     static let all: [String: LocalizedText] = {
         var merged: [String: LocalizedText] = [:]
-        for area in [common, publicPages, citizen, counter, officer, admin, indicators, results] {
+        for area in [common, publicPages, citizen, counter, officer, admin, indicators, results, identity] {
             merged.merge(area) { first, _ in first }
         }
         return merged
