@@ -1,7 +1,7 @@
 import Foundation
 import OneGateCore
-public import OneGateSigning
 public import OneGateIdentity
+public import OneGateSigning
 
 /// Limits on what a request may carry.
 public struct RequestLimits: Sendable {
