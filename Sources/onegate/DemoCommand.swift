@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import OneGateCore
 import OneGateDemo
+import OneGateIdentity
 import OneGateRuntime
 
 /// `onegate demo`: a complete demo province on the embedded store, with history, served locally.
@@ -15,6 +16,8 @@ struct DemoCommand: AsyncParsableCommand {
     @Option(help: "Port to listen on.") var port: Int = 8080
     @Option(help: "Address to listen on.") var host: String = "127.0.0.1"
     @Flag(help: "Build the data and exit without serving.") var noServe = false
+    @Option(help: "Port of the simulated national e-ID (onegate idp) run beside the demo; 0 for none.")
+    var idpPort: Int = 8081
 
     func run() async throws {
         let folder = URL(fileURLWithPath: data, isDirectory: true).standardizedFileURL
@@ -27,6 +30,13 @@ struct DemoCommand: AsyncParsableCommand {
         configuration.host = host
         configuration.port = port
         if existing == nil { try configuration.save(to: folder) }
+        // The simulated e-ID runs in this process: citizens sign in through a real OpenID Connect
+        // flow over HTTP. Its client secret and key are new every run (nothing to keep).
+        let eidSecret = PKCE.randomToken()
+        if idpPort > 0 {
+            configuration.eid = EIDConfiguration(
+                issuer: "http://\(host):\(idpPort)", clientID: "onegate", clientSecret: eidSecret)
+        }
         let instance = try await Instance.open(folder: folder, configuration: configuration)
         if try await instance.store.setting("demo.generated") == nil {
             print("Building the demo province in \(folder.path) …")
@@ -46,12 +56,33 @@ struct DemoCommand: AsyncParsableCommand {
         }
         printAccounts(province)
         guard !noServe else { return }
-        try await Server.run(
-            instance,
-            banner: { address in
-                "\nOneGate demo is running at \(address)\n  API:     \(address)/api/v1/procedures?q=khai%20sinh\n"
-                    + "  OpenAPI: \(address)/api/v1/openapi.json\n  Health:  \(address)/health\nPress Ctrl-C to stop."
-            })
+        let serve: @Sendable () async throws -> Void = {
+            try await Server.run(
+                instance,
+                banner: { address in
+                    "\nOneGate demo is running at \(address)\n  API:     \(address)/api/v1/procedures?q=khai%20sinh\n"
+                        + "  OpenAPI: \(address)/api/v1/openapi.json\n  Health:  \(address)/health\n"
+                        + (idpPort > 0
+                            ? "  e-ID:    http://\(host):\(idpPort) (simulated VNeID; sign in with a citizen's identifier "
+                                + "and \(DemoProvince.password))\n" : "")
+                        + "Press Ctrl-C to stop."
+                })
+        }
+        guard idpPort > 0 else { return try await serve() }
+        let (idp, _) = try await IdentityProviderCommand.application(
+            host: host, port: idpPort, issuer: nil,
+            clients: [
+                RegisteredClient(
+                    id: "onegate", secret: eidSecret,
+                    redirectURIs: [configuration.effectivePublicURL + "/sign-in/eid/callback"])
+            ], keyPEM: IdentityProvider.newSigningKeyPEM(), keyNote: "new for this run", announce: false)
+        try await withThrowingTaskGroup(of: Void.self) { group in
+            group.addTask { try await idp.runService() }
+            group.addTask { try await serve() }
+            // Either ending (Ctrl-C ends both) ends the demo.
+            try await group.next()
+            group.cancelAll()
+        }
     }
 
     /// A few accounts of each kind; docs/demo-data.md lists them all.

@@ -34,22 +34,33 @@ struct IdentityProviderCommand: AsyncParsableCommand {
         let registered = try Self.parseClients(clients)
         // Loaded through IdentityProvider, so this target needs no jwt-kit of its own.
         let (pem, keyNote) = try loadOrCreateKey()
-        let signingKey = try IdentityProvider.signingKey(pem: pem)
+        let (app, banner) = try await Self.application(
+            host: host, port: port, issuer: issuer, clients: registered, keyPEM: pem, keyNote: keyNote,
+            announce: true)
+        FileHandle.standardOutput.write(Data(banner.utf8))
+        try await app.runService()
+    }
+
+    /// The provider's HTTP application over the demo population, and the text that introduces it.
+    static func application(
+        host: String, port: Int, issuer: String?, clients: [RegisteredClient], keyPEM: String, keyNote: String,
+        announce: Bool
+    ) async throws -> (some ApplicationProtocol, String) {
+        let signingKey = try IdentityProvider.signingKey(pem: keyPEM)
         let province = try DemoProvince.load()
         let people = province.citizens.filter { $0.kind == .person }.map {
             IdentityRecord.demo(subject: $0.identifier, fullName: $0.fullName, address: $0.address, phone: $0.phone)
         }
         let provider = try await IdentityProvider(
             configuration: IdentityProviderConfiguration(
-                issuer: issuer ?? "http://\(host):\(port)", clients: registered, people: people,
+                issuer: issuer ?? "http://\(host):\(port)", clients: clients, people: people,
                 password: DemoProvince.password),
             signingKey: signingKey, keyID: IdentityProvider.keyID(for: signingKey))
 
-        // One write, before the server starts: `print` is buffered when the output is a file.
         var banner = "Simulated VNeID (OpenID Connect provider) for development and demonstrations.\n"
         banner += "  Issuer:    \(provider.issuer)\n  Discovery: \(provider.discoveryURL)\n"
         banner += "  Key:       \(keyNote), kid \(provider.keyID)\n"
-        for client in registered {
+        for client in clients {
             let kind = (client.secret ?? "").isEmpty ? "public" : "confidential"
             banner += "  Client:    \(client.id) (\(kind)) → \(client.redirectURIs.joined(separator: ", "))\n"
         }
@@ -57,7 +68,6 @@ struct IdentityProviderCommand: AsyncParsableCommand {
         for person in people.prefix(5) {
             banner += "  \(person.subject)  \(person.fullName)\n"
         }
-        FileHandle.standardOutput.write(Data(banner.utf8))
 
         var logger = Logger(label: "onegate-idp")
         logger.logLevel = .info
@@ -65,11 +75,12 @@ struct IdentityProviderCommand: AsyncParsableCommand {
             router: provider.router(),
             configuration: .init(address: .hostname(host, port: port), serverName: "OneGate-IdP"),
             onServerRunning: { channel in
+                guard announce else { return }
                 let address = "http://\(host):\(channel.localAddress?.port ?? port)"
                 FileHandle.standardOutput.write(Data("\nListening on \(address). Press Ctrl-C to stop.\n".utf8))
             },
             logger: logger)
-        try await app.runService()
+        return (app, banner)
     }
 
     /// `ID:SECRET:REDIRECT_URI` options; the same id given twice adds a redirect URI.
