@@ -21,7 +21,7 @@ enum PostgresMigrations {
     }
 
     static let all: [Migration] = [
-        core, drafts, openDossiers, periodColumns, indicatorRollups, resultsTransparency, eidSignIn,
+        core, drafts, openDossiers, periodColumns, indicatorRollups, resultsTransparency, eidSignIn, accessLog,
     ]
 
     /// The key of the advisory lock that serialises migrations across servers ("onegate" in ASCII).
@@ -277,6 +277,20 @@ extension PostgresMigrations {
                 state text PRIMARY KEY, nonce text NOT NULL, verifier text NOT NULL, next text,
                 created_at bigint NOT NULL)
             """,
+        ])
+}
+
+extension PostgresMigrations {
+    /// The access log, as SQLite's 0008.
+    static let accessLog = Migration(
+        name: "0008_access_log",
+        statements: [
+            """
+            CREATE TABLE access_log (
+                tenant text NOT NULL, subject text NOT NULL, seq bigint NOT NULL, at bigint NOT NULL,
+                actor text NOT NULL, action text NOT NULL, canonical bytea NOT NULL, hash text NOT NULL,
+                signature bytea NOT NULL, certificate_serial text NOT NULL, PRIMARY KEY (tenant, subject, seq))
+            """
         ])
 }
 

@@ -155,6 +155,7 @@ extension PostgresStore: StoreExport, StoreImport {
         case .evaluations, .results: return ["tenant", "dossier_id"]
         case .transparencyLog: return ["tenant", "idx"]
         case .treeHeads: return ["tenant", "size"]
+        case .accessLog: return ["tenant", "subject", "seq"]
         case .sessions: return ["token_hash"]
         case .credentials: return ["serial"]
         case .procedures: return ["tenant", "code", "version"]

@@ -183,6 +183,18 @@ enum Migrations {
                         created_at INTEGER NOT NULL);
                     """)
         }
+        migrator.registerMigration("0008_access_log") { db in
+            // "Who used my data": each person's reads, signed and chained (the columns are what the
+            // page lists; the canonical bytes are what is signed).
+            try db.execute(
+                sql: """
+                    CREATE TABLE access_log (
+                        tenant TEXT NOT NULL, subject TEXT NOT NULL, seq INTEGER NOT NULL, at INTEGER NOT NULL,
+                        actor TEXT NOT NULL, action TEXT NOT NULL, canonical BLOB NOT NULL, hash TEXT NOT NULL,
+                        signature BLOB NOT NULL, certificate_serial TEXT NOT NULL,
+                        PRIMARY KEY (tenant, subject, seq)) WITHOUT ROWID;
+                    """)
+        }
         return migrator
     }
 

@@ -3,6 +3,7 @@ public import Foundation
 public import OneGateCore
 import SwiftASN1
 import Synchronization
+import X509
 
 /// The instance's signer: its root CA, the keys of officers, unit seals and the reception service,
 /// kept in a `CredentialStore` encrypted under the `MasterKey`, and an in-memory cache of the
@@ -114,6 +115,20 @@ public final class InstanceSigner: EventSigner {
         let key = try await signingKey(for: identity, at: EventTimeStamp(at))
         guard let credential = credential(serial: key.serial) else { throw OneGateError.signingFailure("credential") }
         return (try key.sign(bytes), credential)
+    }
+
+    /// Whether `signature` over `bytes` verifies with the certificate `serial`, which must chain to
+    /// this instance's root and not have been revoked before `at`.
+    public func isValid(signature: [UInt8], over bytes: [UInt8], serial: String, at: Date) -> Bool {
+        guard let credential = credential(serial: serial), credential.revokedAt.map({ at < $0 }) ?? true,
+            at >= credential.notBefore, at <= credential.notAfter,
+            let certificate = try? Certificate(derEncoded: credential.certificateDER),
+            let root = try? Certificate(derEncoded: authority.certificateDER),
+            root.publicKey.isValidSignature(certificate.signature, for: certificate),
+            let key = P256.Signing.PublicKey(certificate.publicKey),
+            let parsed = try? P256.Signing.ECDSASignature(derRepresentation: signature)
+        else { return false }
+        return key.isValidSignature(parsed, for: bytes)
     }
 
     /// Hex SHA-256 of `bytes` (lowercase).

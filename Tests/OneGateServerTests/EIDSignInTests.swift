@@ -93,7 +93,9 @@ struct EIDSignInTests {
             // The provider says the person cancelled.
             let cancelled = try await web.get(
                 "/sign-in/eid/callback?error=access_denied&state=\(web.cookie("onegate_eid") ?? "")")
-            #expect(cancelled.status == 401 && web.cookie("onegate_session") == nil)
+            #expect(cancelled.status == 303 && web.cookie("onegate_session") == nil)
+            let signInAgain = try await web.get(try #require(cancelled.location))
+            #expect(signInAgain.contains("Bạn đã hủy đăng nhập tại dịch vụ định danh điện tử"))
         }
     }
 
@@ -119,4 +121,39 @@ struct EIDSignInTests {
 enum WebTextsProbe {
     static let expired = "Phiên đăng nhập đã hết hạn hoặc đã được dùng"
     static let unavailable = "Dịch vụ định danh điện tử tạm thời không truy cập được"
+}
+
+/// "Who used my data": an officer's reads appear on the person's page, chain verified.
+struct DataAccessPageTests {
+    @Test func anOfficersReadsAppearOnTheCitizensPage() async throws {
+        try await withWeb { test, _, session in
+            let an = test.citizen("an")
+            let document = try await test.upload(by: an.id)
+            let input = ApplicationInput(
+                procedureCode: "1.001193", receivingUnit: Fixtures.communeA, competentUnit: Fixtures.communeA,
+                secret: "SECRET2345", data: Fixtures.birthData,
+                components: [DossierComponent(requirement: "birth_notice", document: document)])
+            let dossier = try TestInstance.dossier(try await test.service.submitOnline(input, by: an, idempotency: nil))
+            let officer = session()
+            _ = try await officer.signIn("reception.a")
+            #expect(try await officer.get("/work/dossiers/\(dossier.id)").status == 200)
+            #expect(try await officer.get("/work/documents/\(document)?dossier=\(dossier.id)").status == 200)
+
+            let citizen = session()
+            _ = try await citizen.signIn("an")
+            let page = try await citizen.get("/my/data-access")
+            #expect(page.status == 200)
+            #expect(page.contains(test.officer("reception.a").fullName))
+            #expect(page.contains("Xem hồ sơ") && page.contains("Mở giấy tờ"))
+            #expect(page.contains("Nhật ký đầy đủ"))
+            // Reading one's own dossier is not someone else using one's data.
+            _ = try await citizen.get("/my/dossiers/\(dossier.id)")
+            let again = try await test.store.accessChain(subject: an.id, tenant: Fixtures.tenant)
+            #expect(again.count == 2)
+            // Another citizen's page is theirs alone.
+            let binh = session()
+            _ = try await binh.signIn("binh")
+            #expect(!(try await binh.get("/my/data-access")).contains(test.officer("reception.a").fullName))
+        }
+    }
 }

@@ -24,13 +24,13 @@ struct PostgresStoreTests {
             #expect(
                 applied == [
                     "0001_core", "0002_drafts", "0003_open_dossiers", "0004_period_columns", "0005_indicator_rollups",
-                    "0006_results_transparency", "0007_eid_sign_in",
+                    "0006_results_transparency", "0007_eid_sign_in", "0008_access_log",
                 ])
             for store in stores {
                 #expect(
                     try await store.appliedMigrations() == [
                         "0001_core", "0002_drafts", "0003_open_dossiers", "0004_period_columns",
-                        "0005_indicator_rollups", "0006_results_transparency", "0007_eid_sign_in",
+                        "0005_indicator_rollups", "0006_results_transparency", "0007_eid_sign_in", "0008_access_log",
                     ])
             }
             try await stores[0].saveUnits(Fixtures.units, tenant: Fixtures.tenant)
@@ -40,7 +40,7 @@ struct PostgresStoreTests {
             #expect(
                 try await reopened.appliedMigrations() == [
                     "0001_core", "0002_drafts", "0003_open_dossiers", "0004_period_columns", "0005_indicator_rollups",
-                    "0006_results_transparency", "0007_eid_sign_in",
+                    "0006_results_transparency", "0007_eid_sign_in", "0008_access_log",
                 ])
             #expect(try await reopened.migrate().isEmpty)
             #expect(try await reopened.units(tenant: Fixtures.tenant).count == Fixtures.units.count)

@@ -115,14 +115,14 @@ struct StoreContractTests {
         #expect(
             try await test.store.appliedMigrations() == [
                 "0001_core", "0002_drafts", "0003_open_dossiers", "0004_period_columns", "0005_indicator_rollups",
-                "0006_results_transparency", "0007_eid_sign_in",
+                "0006_results_transparency", "0007_eid_sign_in", "0008_access_log",
             ])
         let reopened = try await TestInstance.make(folder: test.folder)
         #expect(try await reopened.store.units(tenant: Fixtures.tenant).count == Fixtures.units.count)
         #expect(
             try await reopened.store.appliedMigrations() == [
                 "0001_core", "0002_drafts", "0003_open_dossiers", "0004_period_columns", "0005_indicator_rollups",
-                "0006_results_transparency", "0007_eid_sign_in",
+                "0006_results_transparency", "0007_eid_sign_in", "0008_access_log",
             ])
     }
 }

@@ -301,7 +301,7 @@ public protocol CounterRepair: Sendable {
 /// Everything OneGate stores. Each adapter (SQLite, PostgreSQL) implements it with each call one
 /// transaction, and no transaction or connection type crosses this boundary.
 public protocol OneGateStore: DirectoryStore, CatalogueStore, DocumentStore, DossierStore, CredentialStore,
-    ApplicantStore, CounterSource, OpenDossierIndex, CounterRepair, ResultStore, SignInFlowStore
+    ApplicantStore, CounterSource, OpenDossierIndex, CounterRepair, ResultStore, SignInFlowStore, AccessLogStore
 {
     /// Instance-wide settings (name, configuration) as key/value text.
     func setting(_ key: String) async throws -> String?

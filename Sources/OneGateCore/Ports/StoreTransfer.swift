@@ -15,6 +15,7 @@ public enum TransferTable: String, CaseIterable, Sendable, Hashable, Codable {
     case counters, jobs, drafts, evaluations, results
     case transparencyLog = "transparency_log"
     case treeHeads = "tree_heads"
+    case accessLog = "access_log"
 
     /// The columns of a record of this table, in the order of `TransferRecord.values`.
     public var columns: [TransferColumn] {
@@ -101,6 +102,11 @@ public enum TransferTable: String, CaseIterable, Sendable, Hashable, Codable {
             ]
         case .transparencyLog:
             return [.text("tenant"), .integer("idx"), .bytes("entry"), .bytes("leaf_hash"), .integer("at")]
+        case .accessLog:
+            return [
+                .text("tenant"), .text("subject"), .integer("seq"), .integer("at"), .text("actor"), .text("action"),
+                .bytes("canonical"), .text("hash"), .bytes("signature"), .text("certificate_serial"),
+            ]
         case .treeHeads:
             return [
                 .text("tenant"), .integer("size"), .text("root"), .integer("at"), .bytes("canonical"),

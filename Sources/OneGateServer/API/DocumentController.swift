@@ -44,6 +44,10 @@ struct DocumentController {
         if !allowed, let key = QueryText(request)["dossier"] {
             let dossier = try await dependencies.service.readable(key, by: principal)
             allowed = dossier.components.contains { $0.document == sha256 }
+            if allowed, case .officer(let officer) = principal {
+                try await DataAccessRecorder(dependencies: dependencies).officer(
+                    officer, read: .documentRead, of: dossier, resource: sha256)
+            }
         }
         guard allowed, let document = try await dependencies.store.document(sha256: sha256, tenant: dependencies.tenant)
         else { throw OneGateError.notFound("document") }

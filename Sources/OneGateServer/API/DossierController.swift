@@ -91,8 +91,11 @@ struct DossierController {
     }
 
     @Sendable func detail(_ request: Request, context: AppRequestContext) async throws -> Response {
-        let dossier = try await service.readable(
-            try context.parameters.require("id"), by: try context.requirePrincipal())
+        let principal = try context.requirePrincipal()
+        let dossier = try await service.readable(try context.parameters.require("id"), by: principal)
+        if case .officer(let officer) = principal {
+            try await DataAccessRecorder(dependencies: dependencies).officer(officer, read: .dossierRead, of: dossier)
+        }
         let procedure = try await service.procedureVersion(dossier.procedureCode, dossier.procedureVersion)
         return try JSONBody.response(DossierView(dossier, procedureName: procedure.name))
     }

@@ -11,6 +11,7 @@ struct WebRoutes {
         router.get("language/{language}", use: switchLanguage)
         SignInPages(web: web).addRoutes(to: router)
         EIDSignInPages(web: web).addRoutes(to: router)
+        CitizenDataAccessPages(web: web).addRoutes(to: router)
         PublicPages(web: web).addRoutes(to: router)
         CitizenPages(web: web).addRoutes(to: router)
         CounterPages(web: web).addRoutes(to: router)

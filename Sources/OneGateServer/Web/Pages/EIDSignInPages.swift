@@ -58,7 +58,11 @@ struct EIDSignInPages {
             let flow = try await web.store.takeSignInFlow(
                 state: state, notBefore: web.service.clock.now().addingTimeInterval(-Self.flowLifetime))
         else { return failure(visitor, "eid_expired", .badRequest) }
-        if query["error"] != nil { return failure(visitor, "eid_cancelled", .unauthorized) }
+        if query["error"] != nil {
+            // Back to the sign-in page the person came from, with their destination kept.
+            return web.redirect(
+                "/sign-in?problem=eid_cancelled&next=\(Web.queryEscape(flow.next ?? "/"))")
+        }
         guard let code = query["code"].map(String.init), !code.isEmpty, code.count <= 512 else {
             return failure(visitor, "eid_failed", .badRequest)
         }

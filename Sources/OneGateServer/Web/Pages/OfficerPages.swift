@@ -121,6 +121,7 @@ struct OfficerPages {
         let visitor = web.visitor(request, context)
         let officer = try Self.requireStaff(web, visitor)
         let dossier = try await web.service.readable(try context.parameters.require("id"), by: .officer(officer))
+        try await DataAccessRecorder(dependencies: web.dependencies).officer(officer, read: .dossierRead, of: dossier)
         var notice: String?
         let done = QueryText(request)["done"]
         if let action = done.flatMap(ActionName.init(rawValue:)) {
@@ -570,6 +571,8 @@ struct OfficerPages {
         guard let component = dossier.components.first(where: { $0.document == sha256 }),
             let document = try await web.store.document(sha256: sha256, tenant: web.dependencies.tenant)
         else { throw OneGateError.notFound("document") }
+        try await DataAccessRecorder(dependencies: web.dependencies).officer(
+            officer, read: .documentRead, of: dossier, resource: "\(component.requirement):\(sha256)")
         let suffix: String
         switch document.contentType {
         case "application/pdf": suffix = "pdf"

@@ -16,9 +16,13 @@ struct SignInPages {
     @Sendable func form(_ request: Request, context: AppRequestContext) async throws -> Response {
         let visitor = web.visitor(request, context)
         let next = Web.safeReturnPath(request.uri.queryParameters["next"].map(String.init))
+        let problem = request.uri.queryParameters["problem"].map(String.init)
         return web.page(
             "sign-in", title: visitor.text("sign_in"), visitor: visitor,
-            data: ["next": next, "eidAvailable": web.dependencies.identity != nil, "eidHref": Self.eidHref(next)])
+            data: [
+                "next": next, "eidAvailable": web.dependencies.identity != nil, "eidHref": Self.eidHref(next),
+                "eidProblem": Self.problems.contains(problem ?? "") ? visitor.text(problem ?? "") : "",
+            ])
     }
 
     @Sendable func signIn(_ request: Request, context: AppRequestContext) async throws -> Response {
@@ -81,6 +85,9 @@ struct SignInPages {
                 sameSite: .lax))
         return response
     }
+
+    /// The e-ID outcomes the sign-in page may be asked to explain (`?problem=`).
+    static let problems: Set<String> = ["eid_cancelled", "eid_expired", "eid_failed", "eid_unavailable"]
 
     /// The e-ID sign-in link that comes back to `next`.
     static func eidHref(_ next: String) -> String {

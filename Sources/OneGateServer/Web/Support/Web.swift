@@ -75,7 +75,9 @@ struct Web: Sendable {
             ("/", "nav_home"), ("/status", "nav_status"), ("/verify", "nav_verify"), ("/statistics", "nav_statistics"),
         ]
         switch visitor.principal {
-        case .applicant: items.append(("/my/dossiers", "nav_my_dossiers"))
+        case .applicant:
+            items.append(("/my/dossiers", "nav_my_dossiers"))
+            items.append(("/my/data-access", "nav_data_access"))
         case .officer(let officer):
             let roles = Set(officer.roles.map(\.role))
             if !roles.isDisjoint(with: [.reception, .admin]) { items.append(("/counter", "nav_counter")) }

@@ -24,5 +24,25 @@ extension WebTexts {
         "eid_cancelled": .t(
             "Bạn đã hủy đăng nhập tại dịch vụ định danh điện tử.",
             "You cancelled the sign-in at the national e-ID service."),
+        "nav_data_access": .t("Ai đã dùng dữ liệu của tôi", "Who used my data"),
+        "access_title": .t("Ai đã dùng dữ liệu của tôi", "Who used my data"),
+        "access_lead": .t(
+            "Mỗi lần cán bộ, cơ quan khác hoặc hệ thống tra cứu dữ liệu cá nhân của bạn đều được ghi lại, ký số và nối chuỗi, không thể xóa hay sửa.",
+            "Every time an officer, another agency or a system reads your personal data it is recorded, signed and chained: it cannot be deleted or changed."
+        ),
+        "access_verified": .t(
+            "Nhật ký đầy đủ: mọi mục đều có chữ ký số hợp lệ và nối tiếp nhau không đứt đoạn.",
+            "The log is complete: every entry is validly signed and the chain is unbroken."),
+        "access_broken": .t("Nhật ký bị can thiệp từ mục số", "The log has been tampered with from entry"),
+        "access_when": .t("Thời điểm", "When"),
+        "access_who": .t("Người truy cập", "Who"),
+        "access_unit": .t("Đơn vị", "Unit"),
+        "access_what": .t("Dữ liệu", "What"),
+        "access_purpose": .t("Hồ sơ hoặc căn cứ", "Dossier or legal basis"),
+        "access_none": .t("Chưa có ai truy cập dữ liệu của bạn.", "Nobody has read your data yet."),
+        "access_dossier_read": .t("Xem hồ sơ", "Opened the dossier"),
+        "access_document_read": .t("Mở giấy tờ", "Opened a document"),
+        "access_registry_lookup": .t("Tra cứu cơ sở dữ liệu quốc gia", "Looked you up in a national registry"),
+        "access_shared_with_agency": .t("Chia sẻ cho cơ quan khác", "Shared with another agency"),
     ]
 }
