@@ -39,6 +39,15 @@ extension PostgresStore {
             sha256: hash, contentType: contentType, bytes: Array(bytes), createdAt: Self.date(created))
     }
 
+    public func disownDocument(sha256: String, owner: String, tenant: String) async throws {
+        try await statement { connection in
+            try await connection.run(
+                """
+                DELETE FROM document_owners WHERE tenant = \(tenant) AND sha256 = \(sha256) AND owner = \(owner)
+                """, logger: self.logger)
+        }
+    }
+
     public func documentOwned(sha256: String, by principal: String, tenant: String) async throws -> Bool {
         try await statement { connection in
             try await connection.first(

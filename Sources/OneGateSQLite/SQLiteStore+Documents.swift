@@ -36,6 +36,14 @@ extension SQLiteStore {
         }
     }
 
+    public func disownDocument(sha256: String, owner: String, tenant: String) async throws {
+        try await write { db in
+            try db.execute(
+                sql: "DELETE FROM document_owners WHERE tenant = ? AND sha256 = ? AND owner = ?",
+                arguments: [tenant, sha256, owner])
+        }
+    }
+
     public func documentOwned(sha256: String, by principal: String, tenant: String) async throws -> Bool {
         try await read {
             try Bool.fetchOne(

@@ -256,6 +256,9 @@ public protocol DocumentStore: Sendable {
     func document(sha256: String, tenant: String) async throws -> StoredDocument?
     /// Whether `principal` uploaded the document (so may attach and read it).
     func documentOwned(sha256: String, by principal: String, tenant: String) async throws -> Bool
+    /// Takes `owner`'s right to the document away (the vault's "delete"): the bytes stay while
+    /// dossiers or other owners refer to them.
+    func disownDocument(sha256: String, owner: String, tenant: String) async throws
 }
 
 /// What applicants keep between visits: drafts, evaluations, the documents they uploaded.

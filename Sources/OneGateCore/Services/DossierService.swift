@@ -184,9 +184,24 @@ public struct DossierService: Sendable {
                 maker: documents,
                 at: now)
         }
-        return try await record(
+        let result = try await record(
             transition, before: dossier, procedure: procedure, actor: actor, signer: identity, at: now,
             idempotency: idempotency, attachments: attachments)
+        // The issued result goes into the applicant's vault once the issue is committed (not
+        // before: a failed commit must not leave a "result" there).
+        if let issued = attachments.result, case .fresh = result {
+            try await deliverToVault(issued, applicantID: dossier.applicantID, at: now)
+        }
+        return result
+    }
+
+    /// Gives the applicant the right to the issued result's PDF and signature: it appears in their
+    /// vault and can be attached to another application by reference.
+    public func deliverToVault(_ result: IssuedResult, applicantID: String, at now: Date) async throws {
+        for sha in [result.document] + (result.detachedSignature.map { [$0] } ?? []) {
+            guard let stored = try await store.document(sha256: sha, tenant: tenant) else { continue }
+            try await store.putDocument(stored, owner: applicantID, tenant: tenant)
+        }
     }
 
     /// What an approval or an issue adds to its change: the signed PDF (stored first; it is
