@@ -363,7 +363,8 @@ DOCUMENT_TYPES = {
 
 
 def doc(id_, vi, en, type_, required=True):
-    assert type_ in DOCUMENT_TYPES, type_
+    # "result:<code>": satisfied by the electronic result of procedure <code> (once-only reuse).
+    assert type_ in DOCUMENT_TYPES or type_.startswith("result:"), type_
     return {"id": id_, "name": lt(vi, en), "documentType": type_, "required": required}
 
 
@@ -1039,6 +1040,10 @@ def build_catalogue():
             "land_use_certificate"),
         doc("owner_consent", "Ý kiến đồng ý của chủ hộ, chủ sở hữu chỗ ở (nếu nhập vào hộ khác)",
             "Consent of the householder or owner (when joining another household)", "original_document", False),
+        # Once-only: the birth registration's electronic result satisfies this requirement
+        # ("result:<procedure code>"), so a parent registering a newborn reuses it from the vault.
+        doc("birth_certificate", "Giấy khai sinh (khi đăng ký thường trú cho trẻ em)",
+            "Birth certificate (when registering a child)", "result:1.001193", False),
     ], [
         full_name(), pid(), addr("new_address", "Địa chỉ đăng ký thường trú", "Address to register"),
         select("housing_kind", "Loại chỗ ở", "Kind of accommodation", ["own_home", "rented", "relative", "other"],
@@ -2242,7 +2247,9 @@ def validate(data):
         check(len({d["id"] for d in docs}) == len(docs), "%s: duplicate document ids" % where)
         check(any(d["required"] for d in docs), "%s: no required document" % where)
         for d in docs:
-            check(d["documentType"] in DOCUMENT_TYPES, "%s: unknown type %s" % (where, d["documentType"]))
+            result_of = d["documentType"][len("result:"):] if d["documentType"].startswith("result:") else None
+            check(d["documentType"] in DOCUMENT_TYPES or result_of in pcodes,
+                  "%s: unknown type %s" % (where, d["documentType"]))
             vi_text(d["name"], where + " document " + d["id"], strict=False)
             check(isinstance(d["required"], bool), "%s: required flag" % where)
         fields = p["form"]["fields"]

@@ -119,7 +119,11 @@ public enum Fixtures {
         topic: text("Tư pháp", "Justice"), level: .department, competentUnits: [justice],
         documents: [
             RequiredDocument(
-                id: "application", name: text("Tờ khai", "Application form"), documentType: "application_form")
+                id: "application", name: text("Tờ khai", "Application form"), documentType: "application_form"),
+            // Once-only: satisfied by the birth registration's electronic result, from the vault.
+            RequiredDocument(
+                id: "birth_certificate", name: text("Giấy khai sinh", "Birth certificate"),
+                documentType: "result:1.001193", required: false),
         ],
         form: FormDefinition(fields: [
             FormField(name: "full_name", label: text("Họ và tên", "Full name"), type: .text),

@@ -12,6 +12,7 @@ struct WebRoutes {
         SignInPages(web: web).addRoutes(to: router)
         EIDSignInPages(web: web).addRoutes(to: router)
         CitizenDataAccessPages(web: web).addRoutes(to: router)
+        VaultPages(web: web).addRoutes(to: router)
         PublicPages(web: web).addRoutes(to: router)
         CitizenPages(web: web).addRoutes(to: router)
         CounterPages(web: web).addRoutes(to: router)

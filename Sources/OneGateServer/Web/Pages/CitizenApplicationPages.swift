@@ -89,6 +89,13 @@ struct CitizenApplicationPages {
                 guard
                     try await web.store.documentOwned(sha256: picked, by: applicant.id, tenant: web.dependencies.tenant)
                 else { throw OneGateError.notFound("document") }
+                // A revoked, superseded or expired result is not offered, and not accepted either.
+                if let result = try await web.store.result(document: picked, tenant: web.dependencies.tenant),
+                    result.standing(at: web.service.clock.now()) != .valid
+                {
+                    documentProblems[document.id] = visitor.text("vault_result_not_valid")
+                    continue
+                }
                 components[document.id] = DossierComponent(requirement: document.id, document: picked, reused: true)
                 draft.fileNames[document.id] = visitor.text("apply_reused_document")
             }
@@ -116,11 +123,15 @@ struct CitizenApplicationPages {
         problems: [FormDefinition.Problem] = [], documentProblems: [String: String] = [:], notice: String? = nil
     ) async throws -> Response {
         let application = ApplicationForm(procedure: procedure, visitor: visitor)
-        let owned = try await web.store.documents(
-            ownedBy: draft.applicantID, tenant: web.dependencies.tenant, limit: 50)
+        let vault: [VaultEntry]
+        if let applicant = try await web.store.applicant(id: draft.applicantID) {
+            vault = try await Vault(web: web).entries(of: applicant, visitor: visitor)
+        } else {
+            vault = []
+        }
         let fields = application.fields(values: draft.data, problems: problems)
         let documents = application.documents(
-            components: draft.components, fileNames: draft.fileNames, owned: owned, problems: documentProblems,
+            components: draft.components, fileNames: draft.fileNames, vault: vault, problems: documentProblems,
             date: web.date)
         var errors: [[String: String]] = problems.map {
             [

@@ -218,7 +218,9 @@ struct OfficerPages {
             "dossier": summary,
             "applicant": applicantValues(applicant, visitor: visitor),
             "answers": Self.answers(dossier, procedure: procedure, visitor: visitor),
-            "documents": documentRows(dossier, procedure: procedure, visitor: visitor),
+            "documents": documentRows(
+                dossier, procedure: procedure, visitor: visitor,
+                origins: try await reusedOrigins(dossier, visitor: visitor)),
             "timeline": presenter.timeline(events, showActors: true, officers: actorNames).map { entry in
                 var entry = entry
                 entry["hasActor"] = !((entry["actor"] as? String) ?? "").isEmpty
@@ -322,7 +324,33 @@ struct OfficerPages {
     }
 
     /// The checklist beside what was provided: which requirement has which document.
-    private func documentRows(_ dossier: Dossier, procedure: Procedure, visitor: Visitor) -> [[String: Any]] {
+    /// Where each reused document comes from, when it is an electronic result: its number, the
+    /// dossier and unit that issued it, and whether its signatures and log entry verify now.
+    private func reusedOrigins(_ dossier: Dossier, visitor: Visitor) async throws -> [String: String] {
+        var origins: [String: String] = [:]
+        for component in dossier.components where component.reused {
+            guard let sha = component.document,
+                let result = try await web.store.result(document: sha, tenant: web.dependencies.tenant)
+            else { continue }
+            var status = ""
+            if let verifier = web.dependencies.verifier {
+                let verification = try await verifier.verify(
+                    code: result.dossierCode, number: result.number, now: web.service.clock.now())
+                status = visitor.text(
+                    verification.verdict == .authentic && verification.standing == .valid
+                        ? "officer_reused_valid" : "officer_reused_invalid")
+            }
+            let presenter = DossierPresenter(web: web, visitor: visitor)
+            origins[sha] =
+                "\(visitor.text("officer_reused_from")) \(result.number) · \(result.dossierCode) · "
+                + "\(presenter.unitName(result.unit)) — \(status)"
+        }
+        return origins
+    }
+
+    private func documentRows(
+        _ dossier: Dossier, procedure: Procedure, visitor: Visitor, origins: [String: String] = [:]
+    ) -> [[String: Any]] {
         let provided = Dictionary(dossier.components.map { ($0.requirement, $0) }, uniquingKeysWith: { $1 })
         return procedure.documents.map { requirement in
             let component = provided[requirement.id]
@@ -336,6 +364,7 @@ struct OfficerPages {
             if let document = component?.document {
                 row["href"] = "/work/documents/\(document)?dossier=\(dossier.id)"
                 row["shortHash"] = String(document.prefix(12))
+                row["origin"] = origins[document] ?? ""
             }
             return row
         }

@@ -78,26 +78,39 @@ struct ApplicationForm {
         }
     }
 
-    /// One entry per required document, with what is attached and the applicant's earlier uploads.
+    /// One entry per required document, with what is attached and what the applicant's vault can
+    /// give: first the issued results that satisfy it (a `result:<code>` requirement, results that
+    /// still stand), then their uploads.
     func documents(
-        components: [DossierComponent], fileNames: [String: String], owned: [OwnedDocument], problems: [String: String],
+        components: [DossierComponent], fileNames: [String: String], vault: [VaultEntry], problems: [String: String],
         date: (Date) -> String
     ) -> [[String: Any]] {
         procedure.documents.map { document in
             let attached = components.first { $0.requirement == document.id && $0.document != nil }
-            let ownedChoices = owned.map { item in
-                [
-                    "sha256": item.sha256,
-                    "label": "\(Self.kind(item.contentType)), \(Self.size(item.size)), \(date(item.createdAt))",
-                    "selected": item.sha256 == attached?.document,
-                ] as [String: Any]
+            let wanted = Vault.resultProcedure(of: document)
+            let results = vault.filter {
+                $0.source != .upload && $0.usable && $0.procedureCode == wanted && wanted != nil
             }
+            let uploads = vault.filter { $0.source == .upload }
+            func choice(_ entry: VaultEntry) -> [String: Any] {
+                let label: String
+                if entry.source == .upload {
+                    label = "\(entry.name), \(entry.size.map(Self.size) ?? ""), \(date(entry.date))"
+                } else {
+                    label =
+                        "\(entry.name) \(visitor.text("vault_number")) \(entry.number ?? "") — \(entry.issuer), \(date(entry.date))"
+                }
+                return ["sha256": entry.sha256, "label": label, "selected": entry.sha256 == attached?.document]
+            }
+            let resultChoices = results.map(choice)
+            let uploadChoices = uploads.map(choice)
             return [
                 "id": document.id, "name": visitor.text(document.name), "required": document.required,
                 "uploadName": Self.uploadName(document), "pickName": Self.pickName(document),
                 "attached": attached != nil,
                 "attachedName": attached.map { fileNames[document.id] ?? String($0.document?.prefix(12) ?? "") } ?? "",
-                "owned": ownedChoices, "hasOwned": !ownedChoices.isEmpty,
+                "results": resultChoices, "hasResults": !resultChoices.isEmpty,
+                "owned": uploadChoices, "hasOwned": !uploadChoices.isEmpty || !resultChoices.isEmpty,
                 "error": problems[document.id] ?? "", "hasError": problems[document.id] != nil,
             ]
         }

@@ -77,6 +77,7 @@ struct Web: Sendable {
         switch visitor.principal {
         case .applicant:
             items.append(("/my/dossiers", "nav_my_dossiers"))
+            items.append(("/my/vault", "nav_vault"))
             items.append(("/my/data-access", "nav_data_access"))
         case .officer(let officer):
             let roles = Set(officer.roles.map(\.role))

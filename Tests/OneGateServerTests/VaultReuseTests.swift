@@ -1,0 +1,122 @@
+import Foundation
+import OneGateCore
+import OneGateTestSupport
+import Testing
+
+/// Once-only reuse: a result issued to a person lands in their vault, is offered first for the
+/// requirement of another procedure that asks for it, is attached by reference and flagged, and
+/// the officer sees where it comes from and that it verifies; a revoked result is not offered.
+struct VaultReuseTests {
+    /// Walks an's birth registration to issued; returns the dossier.
+    static func birthCertificate(_ test: TestInstance) async throws -> Dossier {
+        let an = test.citizen("an")
+        let notice = try await test.upload(by: an.id)
+        var dossier = try TestInstance.dossier(
+            try await test.service.submitOnline(
+                ApplicationInput(
+                    procedureCode: "1.001193", receivingUnit: Fixtures.communeA, competentUnit: Fixtures.communeA,
+                    secret: "SECRET2345", data: Fixtures.birthData,
+                    components: [DossierComponent(requirement: "birth_notice", document: notice)]),
+                by: an, idempotency: nil))
+        let steps: [(DossierAction, String)] = [
+            (.accept, "reception.a"), (.assign(officerID: "officer-specialist.a"), "reception.a"),
+            (.appraise(note: "Đủ điều kiện"), "specialist.a"),
+            (.submitForApproval(outcome: .granted, summary: "Đề nghị cấp"), "specialist.a"),
+            (.approve(comment: "Đồng ý"), "leader.a"), (.issue(resultNumber: "15/KS"), "clerk.a"),
+        ]
+        for (action, username) in steps {
+            test.clock.set(test.clock.now.addingTimeInterval(1800))
+            dossier = try TestInstance.dossier(
+                try await test.service.perform(
+                    action, on: dossier.id, by: .officer(test.officer(username)), idempotency: nil))
+        }
+        return dossier
+    }
+
+    @Test func anIssuedResultIsInTheVaultOfferedFirstReusedByReferenceAndShownToTheOfficer() async throws {
+        try await withWeb { test, _, session in
+            let birth = try await Self.birthCertificate(test)
+            let result = try #require(try await test.store.result(dossierID: birth.id, tenant: Fixtures.tenant))
+            let an = test.citizen("an")
+            #expect(try await test.store.documentOwned(sha256: result.document, by: an.id, tenant: Fixtures.tenant))
+
+            let citizen = session()
+            _ = try await citizen.signIn("an")
+            let vault = try await citizen.get("/my/vault")
+            #expect(vault.status == 200 && vault.contains("Giấy khai sinh") && vault.contains("15/KS"))
+            #expect(vault.contains("Hợp lệ, có trong sổ nhật ký minh bạch") && vault.contains("Còn hiệu lực"))
+            // A result cannot be deleted from the vault.
+            let refused = try await citizen.post("/my/vault/\(result.document)/delete", [])
+            #expect(refused.status == 403)
+
+            // Applying for the criminal record certificate: the birth certificate is offered first.
+            let form = try await citizen.get("/apply/DEMO.0002")
+            #expect(form.contains("Kết quả điện tử trong kho dữ liệu của bạn"))
+            #expect(form.contains(#"<option value="\#(result.document)""#))
+
+            // Attached by reference (the same stored PDF, not a copy) and flagged as reused.
+            let reuse = try TestInstance.dossier(
+                try await test.service.submitOnline(
+                    ApplicationInput(
+                        procedureCode: "DEMO.0002", receivingUnit: Fixtures.justice, competentUnit: Fixtures.justice,
+                        secret: "SECRET6789",
+                        data: ["full_name": "Nguyễn Văn An", "personal_id": "022090001234", "purpose": "work"],
+                        components: [
+                            DossierComponent(requirement: "application", document: try await test.upload(by: an.id)),
+                            DossierComponent(requirement: "birth_certificate", document: result.document, reused: true),
+                        ]),
+                    by: an, idempotency: nil))
+            #expect(reuse.components.contains { $0.document == result.document && $0.reused })
+
+            // The officer sees where it comes from and that it verifies.
+            let officer = session()
+            _ = try await officer.signIn("specialist.justice")
+            let workspace = try await officer.get("/work/dossiers/\(reuse.id)")
+            #expect(workspace.status == 200, "\(workspace.status)")
+            #expect(workspace.contains("Tái sử dụng kết quả điện tử số 15/KS"))
+            #expect(workspace.contains("chữ ký số hợp lệ, còn hiệu lực"))
+
+            // Revoked: no longer offered, and the vault says so.
+            let leader = test.officer("leader.a")
+            _ = try await ResultRevocationProbe.revoke(test, dossier: birth, by: leader)
+            let after = try await citizen.get("/apply/DEMO.0002")
+            #expect(!after.contains(#"<option value="\#(result.document)""#))
+            #expect(try await citizen.get("/my/vault").contains("Đã bị thu hồi"))
+        }
+    }
+
+    @Test func theApplicantDeletesWhatTheyUploaded() async throws {
+        try await withWeb { test, _, session in
+            let an = test.citizen("an")
+            let upload = try await test.upload(by: an.id, title: "Ban sao CCCD")
+            let citizen = session()
+            _ = try await citizen.signIn("an")
+            #expect(try await citizen.get("/my/vault").contains(String(upload.prefix(12))))
+            let deleted = try await citizen.post("/my/vault/\(upload)/delete", [])
+            #expect(deleted.status == 303)
+            #expect(!(try await test.store.documentOwned(sha256: upload, by: an.id, tenant: Fixtures.tenant)))
+            // Someone else's document: not found.
+            let other = try await test.upload(by: test.citizen("binh").id, title: "Khac")
+            #expect(try await citizen.post("/my/vault/\(other)/delete", []).status == 404)
+        }
+    }
+}
+
+/// Revokes through the API path's logic (ResultRevocation is internal to the server module).
+enum ResultRevocationProbe {
+    static func revoke(_ test: TestInstance, dossier: Dossier, by leader: Officer) async throws -> IssuedResult {
+        guard var result = try await test.store.result(dossierID: dossier.id, tenant: Fixtures.tenant) else {
+            throw TestFailure("no result")
+        }
+        result.status = .revoked
+        result.revokedAt = test.clock.now
+        result.revocationReason = "Cấp nhầm"
+        let entry = TransparencyEntries.revoked(result, instance: "Tỉnh Mẫu (test)", by: leader.id, at: test.clock.now)
+        _ = try await test.store.revokeResult(
+            result,
+            entry: TransparencyEntry(
+                entry: entry, leafHash: TransparencyEntries.leafHash(entry, digest: test.signer.digest),
+                at: test.clock.now))
+        return result
+    }
+}
