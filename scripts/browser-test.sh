@@ -92,9 +92,11 @@ fi
 cp "$binary" "$work/onegate"
 port=$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
 idp_port=$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
+registry_port=$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
 base=http://127.0.0.1:$port
 export ONEGATE_IDP_URL=http://127.0.0.1:$idp_port
-"$work/onegate" demo --data "$work/data" --host 127.0.0.1 --port "$port" --idp-port "$idp_port" --dossiers 300 \
+"$work/onegate" demo --data "$work/data" --host 127.0.0.1 --port "$port" --idp-port "$idp_port" \
+    --registry-port "$registry_port" --dossiers 300 \
     --months 3 >"$work/server.log" 2>&1 &
 server_pid=$!
 python3 - "$base" "$server_pid" <<'PY' || { tail -n 30 "$work/server.log" >&2; fail "the demo server did not start"; }

@@ -3,9 +3,10 @@
 #
 #   scripts/contract-test.sh [ONEGATE_BINARY]        # default: .build/debug/onegate
 #
-# Builds a small demo instance in a temporary folder, serves it on 127.0.0.1 (a free port), logs in a
-# reception officer and a citizen, creates a few dossiers of its own (so that the generated requests can
-# reach real dossiers, documents, certificates and a status lookup), then runs schemathesis against
+# Builds a small demo instance in a temporary folder with a data-sharing client, serves it on 127.0.0.1
+# (a free port), logs in a reception officer and a citizen, creates a few dossiers of its own (so that the
+# generated requests can reach real dossiers, documents, certificates, a status lookup and, with the
+# sharing client's token, an issued result and a vault document), then runs schemathesis against
 # http://127.0.0.1:PORT/api/v1/openapi.json with valid (positive) requests only, and only the checks that
 # the document promises for valid requests:
 #   not_a_server_error, status_code_conformance, content_type_conformance, response_schema_conformance,
@@ -85,6 +86,12 @@ fi
 # --- a small demo instance, served on a free loopback port
 "$work/onegate" demo --data "$work/data" --dossiers 60 --no-serve >"$work/demo.log" 2>&1 \
     || { cat "$work/demo.log" >&2; fail "onegate demo failed"; }
+# A data-sharing client, so that the sharing API is exercised past its 401 (the secret is printed once,
+# indented, between the explanations).
+sharing_secret=$("$work/onegate" sharing-client add --data "$work/data" --id contract --agency "Contract test" \
+    --scope results.read --scope documents.read | awk '/^    [A-Za-z0-9_-]+$/ { print $1 }')
+[[ -n $sharing_secret ]] || fail "onegate sharing-client add printed no secret"
+export SHARING_SECRET=$sharing_secret
 port=$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
 base=http://127.0.0.1:$port
 "$work/onegate" serve --data "$work/data" --host 127.0.0.1 --port "$port" >"$work/server.log" 2>&1 &
@@ -92,7 +99,7 @@ server_pid=$!
 
 # --- wait for /health, log in, create the dossiers the generated requests will use, write the config
 "$python" - "$base" "$work" <<'PY' || { tail -n 30 "$work/server.log" >&2; fail "setup against $base failed"; }
-import json, sys, time, urllib.error, urllib.request
+import base64, json, os, sys, time, urllib.error, urllib.request
 
 base, work = sys.argv[1], sys.argv[2]
 
@@ -189,6 +196,14 @@ def operation(operation_id, parameters=None, headers=None):
             for key, (name, probability) in parameters.items()]
     return lines
 
+# The data-sharing API: its own client credentials and access token; the issued result and the citizen's
+# upload as references (congdan1 is Nguyễn Văn An, 022090001234).
+sharing_basic = "Basic " + base64.b64encode(f"contract:{os.environ['SHARING_SECRET']}".encode()).decode()
+request = urllib.request.Request(base + "/api/v1/sharing/token", data=b"grant_type=client_credentials",
+    method="POST", headers={"Content-Type": "application/x-www-form-urlencoded", "Authorization": sharing_basic})
+with urllib.request.urlopen(request, timeout=30) as response:
+    sharing = {"Authorization": "Bearer " + json.loads(response.read())["access_token"]}
+
 dossier_id = {"path.id": ("dossier_keys", 0.9)}
 config = [
     "# Written by scripts/contract-test.sh for one run.",
@@ -203,6 +218,9 @@ config = [
     "[dictionaries.officers]", f"values = {toml(['officer-chuyenvien.halong', 'officer-lanhdao.halong'])}",
     "[dictionaries.lookup_code]", f"values = {toml([lookup['code']])}",
     "[dictionaries.lookup_secret]", f"values = {toml([lookup['secret']])}",
+    "[dictionaries.result_codes]", f"values = {toml([created[4]['code']])}",
+    "[dictionaries.result_numbers]", f"values = {toml(['125/2026/KS'])}",
+    "[dictionaries.subjects]", f"values = {toml(['022090001234'])}",
 ]
 config += operation("getProcedure", {"path.code": ("procedures", 0.9)})
 config += operation("getUnit", {"path.code": ("units", 0.9)})
@@ -222,6 +240,12 @@ config += operation("receiveDossierAtCounter", {"body.procedureCode": ("procedur
     "body.components[*].document": ("documents", 0.8)})
 config += operation("importCatalogue", headers={"Authorization": "Bearer " + admin})
 config += operation("lookupPublicStatus", {"body.code": ("lookup_code", 0.9), "body.secret": ("lookup_secret", 0.9)})
+config += operation("getSharingToken", headers={"Authorization": sharing_basic})
+for operation_id in ["getSharedResult", "getSharedResultPDF"]:
+    config += operation(operation_id, {"query.code": ("result_codes", 0.9), "query.number": ("result_numbers", 0.9)},
+        headers=sharing)
+config += operation("getSharedDocument", {"path.sha256": ("documents", 0.9), "query.subject": ("subjects", 0.9)},
+    headers=sharing)
 with open(f"{work}/schemathesis.toml", "w", encoding="utf-8") as file:
     file.write("\n".join(config) + "\n")
 print(f"contract-test: server at {base}; {len(created)} dossiers created; {len(keys)} dossier keys")

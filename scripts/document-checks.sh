@@ -41,7 +41,7 @@ set +e
 set -e
 
 port=$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
-"$binary" demo --data "$folder/demo" --dossiers 60 --months 2 --host 127.0.0.1 --port "$port" --idp-port 0 >"$folder/demo.log" 2>&1 &
+"$binary" demo --data "$folder/demo" --dossiers 60 --months 2 --host 127.0.0.1 --port "$port" --idp-port 0 --registry-port 0 >"$folder/demo.log" 2>&1 &
 server_pid=$!
 for _ in $(seq 1 240); do
     curl -fsS "http://127.0.0.1:$port/health" >/dev/null 2>&1 && break

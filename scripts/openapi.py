@@ -1245,6 +1245,112 @@ PATHS["/api/v1/transparency/proofs/consistency"] = {"get": operation("getConsist
     parameters=[query("from", integer(minimum=1), "The older size.", required=True),
         query("to", integer(minimum=1), "The newer size.", required=True)])}
 
+# --- The data-sharing API (other agencies' systems)
+
+SHARING_SCOPES = {"results.read": "Issued results: their metadata and signed PDF.",
+    "documents.read": "Documents in a person's vault."}
+SCHEMAS["SharingTokenRequest"] = obj({
+    "grant_type": enum(["client_credentials"]),
+    "scope": string("Space-separated scopes, a subset of the client's (default: all of them).",
+        examples=["results.read"]),
+    "client_id": string("The client's id, when it does not authenticate with HTTP Basic."),
+    "client_secret": string("The client's secret, when it does not authenticate with HTTP Basic."),
+}, required=("grant_type",), closed=False, description="RFC 6749 §4.4.2, `application/x-www-form-urlencoded`.")
+SCHEMAS["SharingToken"] = obj({
+    "access_token": string("A JWT (HS256), sent back as `Authorization: Bearer <token>`."),
+    "token_type": enum(["Bearer"]),
+    "expires_in": integer("Seconds the token is valid: 600.", minimum=1),
+    "scope": string("The scopes granted, space-separated."),
+}, required=("access_token", "token_type", "expires_in", "scope"), description="RFC 6749 §5.1.")
+SCHEMAS["OAuthError"] = obj({
+    "error": enum(["invalid_request", "invalid_client", "invalid_scope", "unsupported_grant_type"]),
+    "error_description": string("What went wrong, in English."),
+}, required=("error", "error_description"), description="An error of the token endpoint (RFC 6749 §5.2).")
+
+
+def oauth_error(description, www_authenticate=False):
+    response = {"description": description, "content": json_content(ref("OAuthError"))}
+    if www_authenticate:
+        response["headers"] = {"WWW-Authenticate": {"description": "`Basic realm=\"OneGate data sharing\"`.",
+            "schema": string()}}
+    return response
+
+
+SHARING_CHALLENGE = {"WWW-Authenticate": {"description": "The RFC 6750 challenge: `Bearer realm=\"OneGate data "
+    "sharing\"`, with `error=\"invalid_token\"` or `error=\"insufficient_scope\", scope=\"…\"`.", "schema": string()}}
+
+
+def sharing_error(status, description):
+    """An error answer (the usual shape) with the RFC 6750 challenge header."""
+    return {"description": description, "headers": SHARING_CHALLENGE, "content": json_content(ref("Error"))}
+
+
+LEGAL_BASIS = {"name": "X-Legal-Basis", "in": "header", "required": True,
+    "description": "The legal basis of the read, recorded in the person's access log and shown to them: 10 to 500 "
+        "characters, UTF-8; percent-encoding is decoded (send `%` as `%25`), for HTTP libraries that send only "
+        "ASCII headers. E.g. `Điều 5 Nghị định 47/2020/NĐ-CP`.",
+    "schema": string(minLength=10, maxLength=500, pattern=r"\S")}
+SHARING_AUTH = ("Needs an access token of `POST /api/v1/sharing/token` with the scope `{scope}` (session tokens "
+    "and cookies do not count here) and the `X-Legal-Basis` header. Before answering, the read is appended to the "
+    "person's access log (who: the client's agency; what: {what}; why: the legal basis); a read that cannot be "
+    "logged fails. A refusal (401, 403, 404, 422) logs nothing.")
+SHARING_READ_ERRORS = {
+    401: sharing_error(401, "No token (`unauthenticated`), or one that is not a valid, unexpired data-sharing "
+        "access token of this instance (`invalid_token`)."),
+    403: sharing_error(403, "`insufficient_scope`: the token does not carry the scope (`details.scope`)."),
+    422: error(422, "`legal_basis_required`: `X-Legal-Basis` missing, under 10 or over 500 characters, or with "
+        "control characters; `invalid_field`: a query parameter missing or too long."),
+    500: error(500, SERVER_ERROR),
+}
+RESULT_REFERENCE = [query("code", string(maxLength=60), "The dossier code.", required=True),
+    query("number", string(maxLength=60), "The result's number (e.g. `15/KS`; encode the slash or not, as in any "
+        "query string).", required=True), LEGAL_BASIS]
+
+PATHS["/api/v1/sharing/token"] = {"post": operation("getSharingToken", "sharing", "Access token (client credentials)",
+    "OAuth 2.0 client credentials grant (RFC 6749 §4.4) for other agencies' systems registered with `onegate "
+    "sharing-client add`. The client authenticates with HTTP Basic (`client_secret_basic`) or `client_id` and "
+    "`client_secret` in the form (`client_secret_post`), not both. The token is valid 10 minutes on every server of "
+    "the instance. Errors are RFC 6749 §5.2 JSON (not the API's usual error shape).",
+    {200: {**ok("The token.", ref("SharingToken")), "headers": {
+            "Cache-Control": {"description": "`no-store`.", "schema": string()}}},
+        400: oauth_error("`invalid_request` (not a form, over 16 KiB, a repeated parameter, `grant_type` missing, "
+            "two authentication methods), `unsupported_grant_type`, `invalid_scope` (a scope the client does not "
+            "have)."),
+        401: oauth_error("`invalid_client`: unknown client, wrong secret, or no client authentication.",
+            www_authenticate=True),
+        500: error(500, SERVER_ERROR)},
+    security=[{"sharingClient": []}, {}],
+    request_body={"required": True, "content": {"application/x-www-form-urlencoded": {
+        "schema": ref("SharingTokenRequest")}}})}
+PATHS["/api/v1/sharing/results"] = {"get": operation("getSharedResult", "sharing", "An issued result's metadata",
+    "The result issued for the dossier `code` with the number `number`: what the public verification shows of it "
+    "(no personal data), including whether it still stands. "
+    + SHARING_AUTH.format(scope="results.read", what="`<code> <number>`"),
+    {200: ok("The result.", ref("Result")), **SHARING_READ_ERRORS,
+        404: error(404, "No result with this number for this dossier code.")},
+    security=[{"sharing": ["results.read"]}], parameters=RESULT_REFERENCE)}
+PATHS["/api/v1/sharing/results/pdf"] = {"get": operation("getSharedResultPDF", "sharing", "An issued result's PDF",
+    "The result's signed PDF (the leader's signature and the unit's seal), byte for byte what the applicant got. "
+    + SHARING_AUTH.format(scope="results.read", what="`<code> <number>`"),
+    {200: {"description": "The PDF.", "headers": {"Content-Disposition": {
+            "description": "`attachment`, with an ASCII file name.", "schema": string()}},
+        "content": {"application/pdf": {"schema": string(contentMediaType="application/pdf")}}},
+        **SHARING_READ_ERRORS, 404: error(404, "No result with this number for this dossier code.")},
+    security=[{"sharing": ["results.read"]}], parameters=RESULT_REFERENCE)}
+PATHS["/api/v1/sharing/documents/{sha256}"] = {"get": operation("getSharedDocument", "sharing",
+    "A document of a person's vault",
+    "The document with this SHA-256 if the person with the personal identifier (or tax code) `subject` has it in "
+    "their vault: uploaded by them, or a result issued to them. "
+    + SHARING_AUTH.format(scope="documents.read", what="the document's hash"),
+    {200: {"description": "The document.",
+        "content": {media: {"schema": string(contentMediaType=media)} for media in UPLOAD_TYPES[:3]}},
+        **SHARING_READ_ERRORS,
+        404: error(404, "No such document in this person's vault, no such person, or not a SHA-256.")},
+    security=[{"sharing": ["documents.read"]}],
+    parameters=[path_param("sha256", string(pattern="^[0-9A-Fa-f]{64}$"), "Hex SHA-256 of the document."),
+        query("subject", string(minLength=1, maxLength=20), "The personal identifier (12 digits) or tax code of "
+            "the document's owner.", required=True), LEGAL_BASIS])}
+
 # --- Indicators
 
 INDICATOR_IDS = ["procedures_online", "procedures_full_online", "dossiers_full_online", "dossiers_online",
@@ -1432,6 +1538,8 @@ DOCUMENT = {
         {"name": "audit", "description": "Signed events, verification, exports and certificates."},
         {"name": "indicators", "description": "Indicators, targets and the dossiers behind each figure."},
         {"name": "results", "description": "Signed results, public verification and the transparency log."},
+        {"name": "sharing", "description": "The data-sharing API for other agencies' systems: client "
+            "credentials, scopes, a legal basis, every read logged in the person's access log."},
     ],
     "paths": PATHS,
     "components": {
@@ -1443,6 +1551,12 @@ DOCUMENT = {
             "bearer": {"type": "http", "scheme": "bearer",
                 "description": "The token from `POST /api/v1/auth/login`, valid for 8 hours. Every operation that "
                     "changes something needs it in the `Authorization` header."},
+            "sharing": {"type": "oauth2", "description": "Access tokens of the data-sharing API, for other "
+                "agencies' systems (client credentials; clients are registered with `onegate sharing-client add`). "
+                "Valid 10 minutes; sent as `Authorization: Bearer <token>`.",
+                "flows": {"clientCredentials": {"tokenUrl": "/api/v1/sharing/token", "scopes": SHARING_SCOPES}}},
+            "sharingClient": {"type": "http", "scheme": "basic",
+                "description": "A data-sharing client's id and secret at the token endpoint (RFC 6749 §2.3.1)."},
             "session": {"type": "apiKey", "in": "cookie", "name": "onegate_session",
                 "description": "The same session as a cookie (`HttpOnly; SameSite=Lax; Path=/`, `Secure` behind "
                     "TLS), set by `POST /api/v1/auth/login` for the web pages. Under `/api/` it is taken for GET "

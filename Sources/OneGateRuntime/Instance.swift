@@ -50,6 +50,11 @@ public struct Instance: Sendable {
             store: store, signer: signer, tenant: configuration.tenant, instanceName: configuration.instanceName)
         dependencies.transparency = log
         dependencies.verifier = ResultVerifier(store: store, signer: signer, log: log, tenant: configuration.tenant)
+        if let registry = configuration.registry {
+            dependencies.registry = RegistryClient(
+                configuration: RegistryClientConfiguration(
+                    baseURL: registry.baseURL, clientID: registry.clientID, secret: registry.secret))
+        }
         if let eid = configuration.eid {
             dependencies.identity = OIDCClient(
                 configuration: OIDCClientConfiguration(
@@ -57,10 +62,37 @@ public struct Instance: Sendable {
                     redirectURI: configuration.effectivePublicURL + "/sign-in/eid/callback"),
                 now: clock.now)
         }
+        dependencies.sharing = try await sharingAuthority(configuration, clock: clock)
         try await store.setSetting("instance.name", value: configuration.instanceName)
         return Instance(
             configuration: configuration, folder: folder, store: store, signer: signer, service: service,
             dependencies: dependencies)
+    }
+
+    /// The data-sharing API's clients and token keys. The key is derived from the instance secret,
+    /// so that every server of the instance accepts the tokens of the others.
+    static func sharingAuthority(_ configuration: InstanceConfiguration, clock: Clock) async throws -> SharingAuthority
+    {
+        var clients: [SharingClient] = []
+        for client in configuration.sharingClients ?? [] {
+            var scopes: Set<SharingScope> = []
+            for name in client.scopes {
+                guard let scope = SharingScope(rawValue: name) else {
+                    throw OneGateError(
+                        .badRequest, "invalid_sharing_client",
+                        vi: "Cấu hình máy khách chia sẻ dữ liệu \(client.id) không hợp lệ.",
+                        en: "The data-sharing client \(client.id) has an unknown scope \(name) (known: "
+                            + SharingScope.allCases.map(\.rawValue).joined(separator: ", ") + ").")
+                }
+                scopes.insert(scope)
+            }
+            clients.append(
+                SharingClient(id: client.id, agency: client.agency, secretHash: client.secretHash, scopes: scopes))
+        }
+        return try await SharingAuthority(
+            issuer: configuration.instanceName,
+            key: MasterKey.derivedKey(secret: configuration.secret, purpose: "sharing-tokens"), clients: clients,
+            clock: clock)
     }
 
     /// The store the configuration names: `sqlite:PATH` (embedded, the default) or

@@ -23,6 +23,13 @@ public struct InstanceConfiguration: Codable, Sendable {
     /// The national e-ID (OpenID Connect provider) citizens sign in with; absent when not connected.
     public var eid: EIDConfiguration?
 
+    /// The population and business registries' gateway (docs/registry.md); absent when not connected.
+    public var registry: RegistryConfiguration?
+
+    /// Other agencies' systems allowed to use the data-sharing API (`onegate sharing-client add`);
+    /// absent when there are none.
+    public var sharingClients: [SharingClientConfiguration]?
+
     /// `publicURL`, or the address the server listens on.
     public var effectivePublicURL: String { publicURL ?? "http://\(host):\(port)" }
 
@@ -106,5 +113,39 @@ public struct EIDConfiguration: Codable, Sendable, Hashable {
         self.issuer = issuer
         self.clientID = clientID
         self.clientSecret = clientSecret
+    }
+}
+
+/// A system of another agency allowed to use the data-sharing API with OAuth 2.0 client
+/// credentials. Only the hash of its secret is kept; `onegate sharing-client add` prints the secret
+/// once.
+public struct SharingClientConfiguration: Codable, Sendable, Hashable {
+    /// The `client_id`: 1 to 64 of `A-Z a-z 0-9 . _ -`.
+    public var id: String
+    /// The agency's name, shown to people on their "who used my data" page.
+    public var agency: String
+    /// Hex SHA-256 of the client secret.
+    public var secretHash: String
+    /// What the client may read: `results.read`, `documents.read`.
+    public var scopes: [String]
+
+    public init(id: String, agency: String, secretHash: String, scopes: [String]) {
+        self.id = id
+        self.agency = agency
+        self.secretHash = secretHash
+        self.scopes = scopes
+    }
+}
+
+/// The connection to the registries' gateway: its address and OneGate's client id and secret.
+public struct RegistryConfiguration: Codable, Sendable, Hashable {
+    public var baseURL: String
+    public var clientID: String
+    public var secret: String
+
+    public init(baseURL: String, clientID: String, secret: String) {
+        self.baseURL = baseURL
+        self.clientID = clientID
+        self.secret = secret
     }
 }

@@ -18,6 +18,7 @@ public func buildRouter(_ dependencies: AppDependencies) -> Router<AppRequestCon
     DossierController(dependencies: dependencies).addRoutes(to: api)
     IndicatorController(dependencies: dependencies).addRoutes(to: api)
     ResultController(dependencies: dependencies).addRoutes(to: api)
+    SharingController(dependencies: dependencies).addRoutes(to: api)
     WebRoutes(web: web).addRoutes(to: router)
     return router
 }

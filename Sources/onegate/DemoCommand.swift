@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import Hummingbird
 import OneGateCore
 import OneGateDemo
 import OneGateIdentity
@@ -18,6 +19,8 @@ struct DemoCommand: AsyncParsableCommand {
     @Flag(help: "Build the data and exit without serving.") var noServe = false
     @Option(help: "Port of the simulated national e-ID (onegate idp) run beside the demo; 0 for none.")
     var idpPort: Int = 8081
+    @Option(help: "Port of the simulated national registries (onegate registry) run beside the demo; 0 for none.")
+    var registryPort: Int = 8082
 
     func run() async throws {
         let folder = URL(fileURLWithPath: data, isDirectory: true).standardizedFileURL
@@ -33,6 +36,11 @@ struct DemoCommand: AsyncParsableCommand {
         // The simulated e-ID runs in this process: citizens sign in through a real OpenID Connect
         // flow over HTTP. Its client secret and key are new every run (nothing to keep).
         let eidSecret = PKCE.randomToken()
+        let registrySecret = PKCE.randomToken()
+        if registryPort > 0 {
+            configuration.registry = RegistryConfiguration(
+                baseURL: "http://\(host):\(registryPort)", clientID: "onegate", secret: registrySecret)
+        }
         if idpPort > 0 {
             configuration.eid = EIDConfiguration(
                 issuer: "http://\(host):\(idpPort)", clientID: "onegate", clientSecret: eidSecret)
@@ -68,7 +76,27 @@ struct DemoCommand: AsyncParsableCommand {
                         + "Press Ctrl-C to stop."
                 })
         }
-        guard idpPort > 0 else { return try await serve() }
+        try await withThrowingTaskGroup(of: Void.self) { group in
+            if registryPort > 0 {
+                let (registry, _) = try RegistryCommand.application(
+                    host: host, port: registryPort,
+                    clients: [RegistryClientCredential(id: "onegate", secret: registrySecret)], announce: false)
+                group.addTask { try await registry.runService() }
+            }
+            if idpPort > 0 {
+                let idp = try await identityProvider(eidSecret, configuration: configuration)
+                group.addTask { try await idp.runService() }
+            }
+            group.addTask { try await serve() }
+            // Either ending (Ctrl-C ends all) ends the demo.
+            try await group.next()
+            group.cancelAll()
+        }
+    }
+
+    private func identityProvider(
+        _ eidSecret: String, configuration: InstanceConfiguration
+    ) async throws -> some ApplicationProtocol {
         let (idp, _) = try await IdentityProviderCommand.application(
             host: host, port: idpPort, issuer: nil,
             clients: [
@@ -76,13 +104,7 @@ struct DemoCommand: AsyncParsableCommand {
                     id: "onegate", secret: eidSecret,
                     redirectURIs: [configuration.effectivePublicURL + "/sign-in/eid/callback"])
             ], keyPEM: IdentityProvider.newSigningKeyPEM(), keyNote: "new for this run", announce: false)
-        try await withThrowingTaskGroup(of: Void.self) { group in
-            group.addTask { try await idp.runService() }
-            group.addTask { try await serve() }
-            // Either ending (Ctrl-C ends both) ends the demo.
-            try await group.next()
-            group.cancelAll()
-        }
+        return idp
     }
 
     /// A few accounts of each kind; docs/demo-data.md lists them all.

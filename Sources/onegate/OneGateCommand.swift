@@ -10,6 +10,6 @@ struct OneGateCommand: AsyncParsableCommand {
             InitCommand.self, ServeCommand.self, DemoCommand.self, MigrateCommand.self, CalendarCommand.self,
             AuditCommand.self, CatalogueCommand.self, KeysCommand.self, MigrateStoreCommand.self, BenchCommand.self,
             BenchIndicatorsCommand.self, KPICommand.self, DocumentsCommand.self, IdentityProviderCommand.self,
-            RegistryCommand.self,
+            RegistryCommand.self, SharingClientCommand.self,
         ])
 }

@@ -1,5 +1,10 @@
 import Foundation
+import Hummingbird
+import HummingbirdTesting
 import OneGateCore
+import OneGateIdentity
+import OneGateRuntime
+import OneGateServer
 import OneGateTestSupport
 import Testing
 
@@ -118,5 +123,56 @@ enum ResultRevocationProbe {
                 entry: entry, leafHash: TransparencyEntries.leafHash(entry, digest: test.signer.digest),
                 at: test.clock.now))
         return result
+    }
+}
+
+/// Prefill from the registry and the account: filled in and marked; the lookup logged; the
+/// registry being down said plainly.
+struct PrefillTests {
+    @Test func theFormIsFilledFromTheRegistryAndTheLookupIsLogged() async throws {
+        let data = RegistryDemoData(
+            citizens: Fixtures.citizens.map { ($0.kind, $0.identifier, $0.fullName, "Phường Hạ Long, Quảng Ninh") })
+        let service = try RegistryService(
+            configuration: RegistryServiceConfiguration(
+                clients: [RegistryClientCredential(id: "onegate", secret: "s3cret-for-prefill")], people: data.people,
+                enterprises: data.enterprises))
+        try await RegistryFixture.serve(service.router()) { baseURL in
+            let test = try await TestInstance.make { configuration in
+                configuration.registry = RegistryConfiguration(
+                    baseURL: baseURL, clientID: "onegate", secret: "s3cret-for-prefill")
+            }
+            defer { test.remove() }
+            let app = Application(router: buildRouter(test.dependencies))
+            try await app.test(.live) { client in
+                let citizen = WebTestSession(client: client)
+                _ = try await citizen.signIn("an")
+                let form = try await citizen.get("/apply/DEMO.0002")
+                #expect(form.status == 200)
+                #expect(form.contains("Điền sẵn từ Cơ sở dữ liệu quốc gia về dân cư"))
+                #expect(form.contains(#"value="Nguyễn Văn An""#) && form.contains(#"value="022090001234""#))
+                let log = try await test.store.accessChain(subject: test.citizen("an").id, tenant: Fixtures.tenant)
+                #expect(log.contains { $0.access.action == .registryLookup })
+                let lookups = await service.lookups(identifier: "022090001234")
+                #expect(lookups.first?.purpose == "Tự điền tờ khai thủ tục DEMO.0002")
+            }
+        }
+    }
+
+    @Test func aRegistryThatIsDownIsSaidAndTheAccountStillFillsIn() async throws {
+        let port = try IdentityProviderFixture.freePort()
+        let test = try await TestInstance.make { configuration in
+            configuration.registry = RegistryConfiguration(
+                baseURL: "http://127.0.0.1:\(port)", clientID: "onegate", secret: "x")
+        }
+        defer { test.remove() }
+        let app = Application(router: buildRouter(test.dependencies))
+        try await app.test(.live) { client in
+            let citizen = WebTestSession(client: client)
+            _ = try await citizen.signIn("an")
+            let form = try await citizen.get("/apply/DEMO.0002")
+            #expect(form.status == 200)
+            #expect(form.contains("Không tra cứu được"))
+            #expect(form.contains("Điền sẵn từ tài khoản của bạn") && form.contains(#"value="Nguyễn Văn An""#))
+        }
     }
 }

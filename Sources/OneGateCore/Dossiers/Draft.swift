@@ -11,6 +11,9 @@ public struct Draft: Sendable, Hashable, Codable, Identifiable {
     public var components: [DossierComponent]
     /// The file name each attached document was uploaded with, by requirement, to show it back.
     public var fileNames: [String: String]
+    /// Form fields filled in from the e-ID or a registry, and from which (`eid`, `registry`,
+    /// `account`): shown as such, so the person checks rather than retypes them.
+    public var prefilled: [String: String]?
     public var createdAt: Date
     public var updatedAt: Date
 

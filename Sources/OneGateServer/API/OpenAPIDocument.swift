@@ -58,6 +58,10 @@ enum OpenAPIDocument {
         {
           "name": "results",
           "description": "Signed results, public verification and the transparency log."
+        },
+        {
+          "name": "sharing",
+          "description": "The data-sharing API for other agencies' systems: client credentials, scopes, a legal basis, every read logged in the person's access log."
         }
       ],
       "paths": {
@@ -2494,6 +2498,440 @@ enum OpenAPIDocument {
               "422": {
                 "$ref": "#/components/responses/Unprocessable",
                 "description": "`invalid_field`: missing, not an integer, `from` > `to`, or `to` over the log."
+              },
+              "500": {
+                "$ref": "#/components/responses/InternalError",
+                "description": "Unexpected failure (`internal_error`)."
+              }
+            }
+          }
+        },
+        "/api/v1/sharing/token": {
+          "post": {
+            "operationId": "getSharingToken",
+            "tags": [
+              "sharing"
+            ],
+            "summary": "Access token (client credentials)",
+            "description": "OAuth 2.0 client credentials grant (RFC 6749 §4.4) for other agencies' systems registered with `onegate sharing-client add`. The client authenticates with HTTP Basic (`client_secret_basic`) or `client_id` and `client_secret` in the form (`client_secret_post`), not both. The token is valid 10 minutes on every server of the instance. Errors are RFC 6749 §5.2 JSON (not the API's usual error shape).",
+            "security": [
+              {
+                "sharingClient": []
+              },
+              {}
+            ],
+            "requestBody": {
+              "required": true,
+              "content": {
+                "application/x-www-form-urlencoded": {
+                  "schema": {
+                    "$ref": "#/components/schemas/SharingTokenRequest"
+                  }
+                }
+              }
+            },
+            "responses": {
+              "200": {
+                "description": "The token.",
+                "content": {
+                  "application/json": {
+                    "schema": {
+                      "$ref": "#/components/schemas/SharingToken"
+                    }
+                  }
+                },
+                "headers": {
+                  "Cache-Control": {
+                    "description": "`no-store`.",
+                    "schema": {
+                      "type": "string"
+                    }
+                  }
+                }
+              },
+              "400": {
+                "description": "`invalid_request` (not a form, over 16 KiB, a repeated parameter, `grant_type` missing, two authentication methods), `unsupported_grant_type`, `invalid_scope` (a scope the client does not have).",
+                "content": {
+                  "application/json": {
+                    "schema": {
+                      "$ref": "#/components/schemas/OAuthError"
+                    }
+                  }
+                }
+              },
+              "401": {
+                "description": "`invalid_client`: unknown client, wrong secret, or no client authentication.",
+                "content": {
+                  "application/json": {
+                    "schema": {
+                      "$ref": "#/components/schemas/OAuthError"
+                    }
+                  }
+                },
+                "headers": {
+                  "WWW-Authenticate": {
+                    "description": "`Basic realm=\"OneGate data sharing\"`.",
+                    "schema": {
+                      "type": "string"
+                    }
+                  }
+                }
+              },
+              "500": {
+                "$ref": "#/components/responses/InternalError",
+                "description": "Unexpected failure (`internal_error`)."
+              }
+            }
+          }
+        },
+        "/api/v1/sharing/results": {
+          "get": {
+            "operationId": "getSharedResult",
+            "tags": [
+              "sharing"
+            ],
+            "summary": "An issued result's metadata",
+            "description": "The result issued for the dossier `code` with the number `number`: what the public verification shows of it (no personal data), including whether it still stands. Needs an access token of `POST /api/v1/sharing/token` with the scope `results.read` (session tokens and cookies do not count here) and the `X-Legal-Basis` header. Before answering, the read is appended to the person's access log (who: the client's agency; what: `<code> <number>`; why: the legal basis); a read that cannot be logged fails. A refusal (401, 403, 404, 422) logs nothing.",
+            "security": [
+              {
+                "sharing": [
+                  "results.read"
+                ]
+              }
+            ],
+            "parameters": [
+              {
+                "name": "code",
+                "in": "query",
+                "required": true,
+                "description": "The dossier code.",
+                "schema": {
+                  "type": "string",
+                  "maxLength": 60
+                }
+              },
+              {
+                "name": "number",
+                "in": "query",
+                "required": true,
+                "description": "The result's number (e.g. `15/KS`; encode the slash or not, as in any query string).",
+                "schema": {
+                  "type": "string",
+                  "maxLength": 60
+                }
+              },
+              {
+                "name": "X-Legal-Basis",
+                "in": "header",
+                "required": true,
+                "description": "The legal basis of the read, recorded in the person's access log and shown to them: 10 to 500 characters, UTF-8; percent-encoding is decoded (send `%` as `%25`), for HTTP libraries that send only ASCII headers. E.g. `Điều 5 Nghị định 47/2020/NĐ-CP`.",
+                "schema": {
+                  "type": "string",
+                  "minLength": 10,
+                  "maxLength": 500,
+                  "pattern": "\\S"
+                }
+              }
+            ],
+            "responses": {
+              "200": {
+                "description": "The result.",
+                "content": {
+                  "application/json": {
+                    "schema": {
+                      "$ref": "#/components/schemas/Result"
+                    }
+                  }
+                }
+              },
+              "401": {
+                "description": "No token (`unauthenticated`), or one that is not a valid, unexpired data-sharing access token of this instance (`invalid_token`).",
+                "headers": {
+                  "WWW-Authenticate": {
+                    "description": "The RFC 6750 challenge: `Bearer realm=\"OneGate data sharing\"`, with `error=\"invalid_token\"` or `error=\"insufficient_scope\", scope=\"…\"`.",
+                    "schema": {
+                      "type": "string"
+                    }
+                  }
+                },
+                "content": {
+                  "application/json": {
+                    "schema": {
+                      "$ref": "#/components/schemas/Error"
+                    }
+                  }
+                }
+              },
+              "403": {
+                "description": "`insufficient_scope`: the token does not carry the scope (`details.scope`).",
+                "headers": {
+                  "WWW-Authenticate": {
+                    "description": "The RFC 6750 challenge: `Bearer realm=\"OneGate data sharing\"`, with `error=\"invalid_token\"` or `error=\"insufficient_scope\", scope=\"…\"`.",
+                    "schema": {
+                      "type": "string"
+                    }
+                  }
+                },
+                "content": {
+                  "application/json": {
+                    "schema": {
+                      "$ref": "#/components/schemas/Error"
+                    }
+                  }
+                }
+              },
+              "404": {
+                "$ref": "#/components/responses/NotFound",
+                "description": "No result with this number for this dossier code."
+              },
+              "422": {
+                "$ref": "#/components/responses/Unprocessable",
+                "description": "`legal_basis_required`: `X-Legal-Basis` missing, under 10 or over 500 characters, or with control characters; `invalid_field`: a query parameter missing or too long."
+              },
+              "500": {
+                "$ref": "#/components/responses/InternalError",
+                "description": "Unexpected failure (`internal_error`)."
+              }
+            }
+          }
+        },
+        "/api/v1/sharing/results/pdf": {
+          "get": {
+            "operationId": "getSharedResultPDF",
+            "tags": [
+              "sharing"
+            ],
+            "summary": "An issued result's PDF",
+            "description": "The result's signed PDF (the leader's signature and the unit's seal), byte for byte what the applicant got. Needs an access token of `POST /api/v1/sharing/token` with the scope `results.read` (session tokens and cookies do not count here) and the `X-Legal-Basis` header. Before answering, the read is appended to the person's access log (who: the client's agency; what: `<code> <number>`; why: the legal basis); a read that cannot be logged fails. A refusal (401, 403, 404, 422) logs nothing.",
+            "security": [
+              {
+                "sharing": [
+                  "results.read"
+                ]
+              }
+            ],
+            "parameters": [
+              {
+                "name": "code",
+                "in": "query",
+                "required": true,
+                "description": "The dossier code.",
+                "schema": {
+                  "type": "string",
+                  "maxLength": 60
+                }
+              },
+              {
+                "name": "number",
+                "in": "query",
+                "required": true,
+                "description": "The result's number (e.g. `15/KS`; encode the slash or not, as in any query string).",
+                "schema": {
+                  "type": "string",
+                  "maxLength": 60
+                }
+              },
+              {
+                "name": "X-Legal-Basis",
+                "in": "header",
+                "required": true,
+                "description": "The legal basis of the read, recorded in the person's access log and shown to them: 10 to 500 characters, UTF-8; percent-encoding is decoded (send `%` as `%25`), for HTTP libraries that send only ASCII headers. E.g. `Điều 5 Nghị định 47/2020/NĐ-CP`.",
+                "schema": {
+                  "type": "string",
+                  "minLength": 10,
+                  "maxLength": 500,
+                  "pattern": "\\S"
+                }
+              }
+            ],
+            "responses": {
+              "200": {
+                "description": "The PDF.",
+                "headers": {
+                  "Content-Disposition": {
+                    "description": "`attachment`, with an ASCII file name.",
+                    "schema": {
+                      "type": "string"
+                    }
+                  }
+                },
+                "content": {
+                  "application/pdf": {
+                    "schema": {
+                      "type": "string",
+                      "contentMediaType": "application/pdf"
+                    }
+                  }
+                }
+              },
+              "401": {
+                "description": "No token (`unauthenticated`), or one that is not a valid, unexpired data-sharing access token of this instance (`invalid_token`).",
+                "headers": {
+                  "WWW-Authenticate": {
+                    "description": "The RFC 6750 challenge: `Bearer realm=\"OneGate data sharing\"`, with `error=\"invalid_token\"` or `error=\"insufficient_scope\", scope=\"…\"`.",
+                    "schema": {
+                      "type": "string"
+                    }
+                  }
+                },
+                "content": {
+                  "application/json": {
+                    "schema": {
+                      "$ref": "#/components/schemas/Error"
+                    }
+                  }
+                }
+              },
+              "403": {
+                "description": "`insufficient_scope`: the token does not carry the scope (`details.scope`).",
+                "headers": {
+                  "WWW-Authenticate": {
+                    "description": "The RFC 6750 challenge: `Bearer realm=\"OneGate data sharing\"`, with `error=\"invalid_token\"` or `error=\"insufficient_scope\", scope=\"…\"`.",
+                    "schema": {
+                      "type": "string"
+                    }
+                  }
+                },
+                "content": {
+                  "application/json": {
+                    "schema": {
+                      "$ref": "#/components/schemas/Error"
+                    }
+                  }
+                }
+              },
+              "404": {
+                "$ref": "#/components/responses/NotFound",
+                "description": "No result with this number for this dossier code."
+              },
+              "422": {
+                "$ref": "#/components/responses/Unprocessable",
+                "description": "`legal_basis_required`: `X-Legal-Basis` missing, under 10 or over 500 characters, or with control characters; `invalid_field`: a query parameter missing or too long."
+              },
+              "500": {
+                "$ref": "#/components/responses/InternalError",
+                "description": "Unexpected failure (`internal_error`)."
+              }
+            }
+          }
+        },
+        "/api/v1/sharing/documents/{sha256}": {
+          "get": {
+            "operationId": "getSharedDocument",
+            "tags": [
+              "sharing"
+            ],
+            "summary": "A document of a person's vault",
+            "description": "The document with this SHA-256 if the person with the personal identifier (or tax code) `subject` has it in their vault: uploaded by them, or a result issued to them. Needs an access token of `POST /api/v1/sharing/token` with the scope `documents.read` (session tokens and cookies do not count here) and the `X-Legal-Basis` header. Before answering, the read is appended to the person's access log (who: the client's agency; what: the document's hash; why: the legal basis); a read that cannot be logged fails. A refusal (401, 403, 404, 422) logs nothing.",
+            "security": [
+              {
+                "sharing": [
+                  "documents.read"
+                ]
+              }
+            ],
+            "parameters": [
+              {
+                "name": "sha256",
+                "in": "path",
+                "required": true,
+                "description": "Hex SHA-256 of the document.",
+                "schema": {
+                  "type": "string",
+                  "pattern": "^[0-9A-Fa-f]{64}$"
+                }
+              },
+              {
+                "name": "subject",
+                "in": "query",
+                "required": true,
+                "description": "The personal identifier (12 digits) or tax code of the document's owner.",
+                "schema": {
+                  "type": "string",
+                  "minLength": 1,
+                  "maxLength": 20
+                }
+              },
+              {
+                "name": "X-Legal-Basis",
+                "in": "header",
+                "required": true,
+                "description": "The legal basis of the read, recorded in the person's access log and shown to them: 10 to 500 characters, UTF-8; percent-encoding is decoded (send `%` as `%25`), for HTTP libraries that send only ASCII headers. E.g. `Điều 5 Nghị định 47/2020/NĐ-CP`.",
+                "schema": {
+                  "type": "string",
+                  "minLength": 10,
+                  "maxLength": 500,
+                  "pattern": "\\S"
+                }
+              }
+            ],
+            "responses": {
+              "200": {
+                "description": "The document.",
+                "content": {
+                  "application/pdf": {
+                    "schema": {
+                      "type": "string",
+                      "contentMediaType": "application/pdf"
+                    }
+                  },
+                  "image/jpeg": {
+                    "schema": {
+                      "type": "string",
+                      "contentMediaType": "image/jpeg"
+                    }
+                  },
+                  "image/png": {
+                    "schema": {
+                      "type": "string",
+                      "contentMediaType": "image/png"
+                    }
+                  }
+                }
+              },
+              "401": {
+                "description": "No token (`unauthenticated`), or one that is not a valid, unexpired data-sharing access token of this instance (`invalid_token`).",
+                "headers": {
+                  "WWW-Authenticate": {
+                    "description": "The RFC 6750 challenge: `Bearer realm=\"OneGate data sharing\"`, with `error=\"invalid_token\"` or `error=\"insufficient_scope\", scope=\"…\"`.",
+                    "schema": {
+                      "type": "string"
+                    }
+                  }
+                },
+                "content": {
+                  "application/json": {
+                    "schema": {
+                      "$ref": "#/components/schemas/Error"
+                    }
+                  }
+                }
+              },
+              "403": {
+                "description": "`insufficient_scope`: the token does not carry the scope (`details.scope`).",
+                "headers": {
+                  "WWW-Authenticate": {
+                    "description": "The RFC 6750 challenge: `Bearer realm=\"OneGate data sharing\"`, with `error=\"invalid_token\"` or `error=\"insufficient_scope\", scope=\"…\"`.",
+                    "schema": {
+                      "type": "string"
+                    }
+                  }
+                },
+                "content": {
+                  "application/json": {
+                    "schema": {
+                      "$ref": "#/components/schemas/Error"
+                    }
+                  }
+                }
+              },
+              "404": {
+                "$ref": "#/components/responses/NotFound",
+                "description": "No such document in this person's vault, no such person, or not a SHA-256."
+              },
+              "422": {
+                "$ref": "#/components/responses/Unprocessable",
+                "description": "`legal_basis_required`: `X-Legal-Basis` missing, under 10 or over 500 characters, or with control characters; `invalid_field`: a query parameter missing or too long."
               },
               "500": {
                 "$ref": "#/components/responses/InternalError",
@@ -5587,6 +6025,92 @@ enum OpenAPIDocument {
             ],
             "additionalProperties": false
           },
+          "SharingTokenRequest": {
+            "type": "object",
+            "description": "RFC 6749 §4.4.2, `application/x-www-form-urlencoded`.",
+            "properties": {
+              "grant_type": {
+                "type": "string",
+                "enum": [
+                  "client_credentials"
+                ]
+              },
+              "scope": {
+                "type": "string",
+                "description": "Space-separated scopes, a subset of the client's (default: all of them).",
+                "examples": [
+                  "results.read"
+                ]
+              },
+              "client_id": {
+                "type": "string",
+                "description": "The client's id, when it does not authenticate with HTTP Basic."
+              },
+              "client_secret": {
+                "type": "string",
+                "description": "The client's secret, when it does not authenticate with HTTP Basic."
+              }
+            },
+            "required": [
+              "grant_type"
+            ]
+          },
+          "SharingToken": {
+            "type": "object",
+            "description": "RFC 6749 §5.1.",
+            "properties": {
+              "access_token": {
+                "type": "string",
+                "description": "A JWT (HS256), sent back as `Authorization: Bearer <token>`."
+              },
+              "token_type": {
+                "type": "string",
+                "enum": [
+                  "Bearer"
+                ]
+              },
+              "expires_in": {
+                "type": "integer",
+                "description": "Seconds the token is valid: 600.",
+                "minimum": 1
+              },
+              "scope": {
+                "type": "string",
+                "description": "The scopes granted, space-separated."
+              }
+            },
+            "required": [
+              "access_token",
+              "token_type",
+              "expires_in",
+              "scope"
+            ],
+            "additionalProperties": false
+          },
+          "OAuthError": {
+            "type": "object",
+            "description": "An error of the token endpoint (RFC 6749 §5.2).",
+            "properties": {
+              "error": {
+                "type": "string",
+                "enum": [
+                  "invalid_request",
+                  "invalid_client",
+                  "invalid_scope",
+                  "unsupported_grant_type"
+                ]
+              },
+              "error_description": {
+                "type": "string",
+                "description": "What went wrong, in English."
+              }
+            },
+            "required": [
+              "error",
+              "error_description"
+            ],
+            "additionalProperties": false
+          },
           "IndicatorId": {
             "type": "string",
             "enum": [
@@ -6353,6 +6877,24 @@ enum OpenAPIDocument {
             "type": "http",
             "scheme": "bearer",
             "description": "The token from `POST /api/v1/auth/login`, valid for 8 hours. Every operation that changes something needs it in the `Authorization` header."
+          },
+          "sharing": {
+            "type": "oauth2",
+            "description": "Access tokens of the data-sharing API, for other agencies' systems (client credentials; clients are registered with `onegate sharing-client add`). Valid 10 minutes; sent as `Authorization: Bearer <token>`.",
+            "flows": {
+              "clientCredentials": {
+                "tokenUrl": "/api/v1/sharing/token",
+                "scopes": {
+                  "results.read": "Issued results: their metadata and signed PDF.",
+                  "documents.read": "Documents in a person's vault."
+                }
+              }
+            }
+          },
+          "sharingClient": {
+            "type": "http",
+            "scheme": "basic",
+            "description": "A data-sharing client's id and secret at the token endpoint (RFC 6749 §2.3.1)."
           },
           "session": {
             "type": "apiKey",

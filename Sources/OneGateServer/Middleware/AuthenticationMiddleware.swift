@@ -8,11 +8,15 @@ struct AuthenticationMiddleware: RouterMiddleware {
     let sessions: SessionManager
 
     static let cookieName = "onegate_session"
+    static let sharingPrefix = "/api/v1/sharing/"
 
     func handle(
         _ request: Request, context: AppRequestContext, next: (Request, AppRequestContext) async throws -> Response
     ) async throws -> Response {
         var context = context
+        // The data-sharing API authenticates other agencies' systems with its own access tokens
+        // (SharingController); a person's session means nothing there.
+        if request.uri.path.hasPrefix(Self.sharingPrefix) { return try await next(request, context) }
         if let token = Self.token(in: request) {
             guard let principal = try await sessions.resolve(token: token) else {
                 // On a web page an expired cookie just means "signed out": the page decides

@@ -54,6 +54,11 @@ public struct AppDependencies: Sendable {
     public var verifier: ResultVerifier?
     /// The national e-ID (OpenID Connect) citizens sign in with, when the instance is connected.
     public var identity: OIDCClient?
+    /// The population and business registries, when the instance is connected.
+    public var registry: RegistryClient?
+    /// Other agencies' systems of the data-sharing API and their access tokens; nil answers every
+    /// client as unknown.
+    public var sharing: SharingAuthority?
 
     public init(
         instanceName: String, tenant: String, store: any OneGateStore, service: DossierService,

@@ -23,10 +23,19 @@ struct CitizenApplicationPages {
         let visitor = web.visitor(request, context)
         let applicant = try web.requireApplicant(visitor)
         let procedure = try await onlineProcedure(try context.parameters.require("code"))
-        let draft = Draft(
+        var draft = Draft(
             id: "", tenant: web.dependencies.tenant, applicantID: applicant.id, procedureCode: procedure.code,
             createdAt: web.service.clock.now(), updatedAt: web.service.clock.now())
-        return try await formPage(draft, procedure: procedure, visitor: visitor, action: "/apply/\(procedure.code)")
+        var eidSession = false
+        if let token = visitor.session {
+            eidSession = try await web.dependencies.sessions.assurance(token: token) != nil
+        }
+        let prefill = await Prefill(web: web).values(for: procedure, applicant: applicant, eidSession: eidSession)
+        draft.data = prefill.data
+        draft.prefilled = prefill.sources
+        return try await formPage(
+            draft, procedure: procedure, visitor: visitor, action: "/apply/\(procedure.code)",
+            notice: prefill.registryProblem.map { visitor.text($0) })
     }
 
     @Sendable func create(_ request: Request, context: AppRequestContext) async throws -> Response {
@@ -73,6 +82,7 @@ struct CitizenApplicationPages {
         var draft = original
         let application = ApplicationForm(procedure: procedure, visitor: visitor)
         draft.data = application.values(from: form)
+        if draft.prefilled == nil { draft.prefilled = Prefill.decode(form["prefilled"]) }
         var documentProblems: [String: String] = [:]
         var components = Dictionary(draft.components.map { ($0.requirement, $0) }, uniquingKeysWith: { $1 })
         for document in procedure.documents {
@@ -129,7 +139,7 @@ struct CitizenApplicationPages {
         } else {
             vault = []
         }
-        let fields = application.fields(values: draft.data, problems: problems)
+        let fields = application.fields(values: draft.data, problems: problems, prefilled: draft.prefilled ?? [:])
         let documents = application.documents(
             components: draft.components, fileNames: draft.fileNames, vault: vault, problems: documentProblems,
             date: web.date)
@@ -152,6 +162,7 @@ struct CitizenApplicationPages {
                 "errors": errors, "hasErrors": !errors.isEmpty, "isDraft": !draft.id.isEmpty,
                 "savedAt": draft.id.isEmpty ? "" : web.dateTime(draft.updatedAt), "notice": notice ?? "",
                 "hasNotice": notice != nil, "retentionDays": Draft.retentionDays,
+                "prefilled": Prefill.encode(draft.prefilled ?? [:]),
             ],
             status: errors.isEmpty ? .ok : .unprocessableContent)
     }

@@ -41,7 +41,9 @@ struct ApplicationForm {
     }
 
     /// The inputs to render, with the current values and each field's error message.
-    func fields(values: [String: JSONValue], problems: [FormDefinition.Problem]) -> [[String: Any]] {
+    func fields(
+        values: [String: JSONValue], problems: [FormDefinition.Problem], prefilled: [String: String] = [:]
+    ) -> [[String: Any]] {
         procedure.form.fields.map { field in
             let value = values[field.name]
             let text: String
@@ -56,6 +58,7 @@ struct ApplicationForm {
                 "id": Self.inputName(field), "name": Self.inputName(field), "label": visitor.text(field.label),
                 "required": field.required, "value": text, "error": problem.map { visitor.text($0.message) } ?? "",
                 "hasError": problem != nil,
+                "prefilledFrom": prefilled[field.name].map { visitor.text("prefilled_\($0)") } ?? "",
             ]
             switch field.type {
             case .multiline: entry["isTextarea"] = true

@@ -73,6 +73,10 @@ extension WebTexts {
         "vault_standing_superseded": .t("Đã được thay thế", "Superseded"),
         "vault_standing_expired": .t("Hết hiệu lực", "Expired"),
         "vault_results_group": .t("Kết quả điện tử trong kho dữ liệu của bạn", "Electronic results in your vault"),
+        "prefilled_eid": .t("Điền sẵn từ định danh điện tử (VNeID)", "Filled in from the national e-ID (VNeID)"),
+        "prefilled_account": .t("Điền sẵn từ tài khoản của bạn", "Filled in from your account"),
+        "prefilled_registry": .t(
+            "Điền sẵn từ Cơ sở dữ liệu quốc gia về dân cư", "Filled in from the national population database"),
         "officer_reused_from": .t("Tái sử dụng kết quả điện tử số", "Reused electronic result no."),
         "officer_reused_valid": .t("chữ ký số hợp lệ, còn hiệu lực", "signatures valid, still in force"),
         "officer_reused_invalid": .t(
