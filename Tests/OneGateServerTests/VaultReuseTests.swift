@@ -73,6 +73,27 @@ struct VaultReuseTests {
                     by: an, idempotency: nil))
             #expect(reuse.components.contains { $0.document == result.document && $0.reused })
 
+            // Counted by the reused-data indicator once received (the service centre receives for
+            // the department).
+            let counted = try TestInstance.dossier(
+                try await test.service.submitOnline(
+                    ApplicationInput(
+                        procedureCode: "DEMO.0002", receivingUnit: Fixtures.centre, competentUnit: Fixtures.justice,
+                        secret: "SECRET6780",
+                        data: ["full_name": "Nguyễn Văn An", "personal_id": "022090001234", "purpose": "work"],
+                        components: [
+                            DossierComponent(requirement: "application", document: try await test.upload(by: an.id)),
+                            DossierComponent(requirement: "birth_certificate", document: result.document, reused: true),
+                        ]),
+                    by: an, idempotency: nil))
+            _ = try await test.service.perform(
+                .accept, on: counted.id, by: .officer(test.officer("reception.centre")), idempotency: nil)
+            let period = test.service.calendar.localDate(of: test.clock.now)
+            let counters = try await test.store.counters(
+                units: [Fixtures.centre, Fixtures.justice],
+                periods: [String(format: "%04d-%02d", period.year, period.month)], tenant: Fixtures.tenant)
+            #expect(counters["received_reused"] == 1, "\(counters)")
+
             // The officer sees where it comes from and that it verifies.
             let officer = session()
             _ = try await officer.signIn("specialist.justice")
