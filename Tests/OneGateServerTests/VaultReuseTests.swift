@@ -14,28 +14,9 @@ import Testing
 struct VaultReuseTests {
     /// Walks an's birth registration to issued; returns the dossier.
     static func birthCertificate(_ test: TestInstance) async throws -> Dossier {
-        let an = test.citizen("an")
-        let notice = try await test.upload(by: an.id)
-        var dossier = try TestInstance.dossier(
-            try await test.service.submitOnline(
-                ApplicationInput(
-                    procedureCode: "1.001193", receivingUnit: Fixtures.communeA, competentUnit: Fixtures.communeA,
-                    secret: "SECRET2345", data: Fixtures.birthData,
-                    components: [DossierComponent(requirement: "birth_notice", document: notice)]),
-                by: an, idempotency: nil))
-        let steps: [(DossierAction, String)] = [
-            (.accept, "reception.a"), (.assign(officerID: "officer-specialist.a"), "reception.a"),
-            (.appraise(note: "Đủ điều kiện"), "specialist.a"),
-            (.submitForApproval(outcome: .granted, summary: "Đề nghị cấp"), "specialist.a"),
-            (.approve(comment: "Đồng ý"), "leader.a"), (.issue(resultNumber: "15/KS"), "clerk.a"),
-        ]
-        for (action, username) in steps {
-            test.clock.set(test.clock.now.addingTimeInterval(1800))
-            dossier = try TestInstance.dossier(
-                try await test.service.perform(
-                    action, on: dossier.id, by: .officer(test.officer(username)), idempotency: nil))
+        try await issueBirthRegistration(service: test.service, clock: test.clock, number: "15/KS") {
+            try await test.upload(by: $0)
         }
-        return dossier
     }
 
     @Test func anIssuedResultIsInTheVaultOfferedFirstReusedByReferenceAndShownToTheOfficer() async throws {

@@ -14,26 +14,9 @@ import Testing
 struct ResultIssueTests {
     /// Walks one online dossier of `an` to `processed` with result number `number`.
     static func issue(_ test: StoreHarness, number: String) async throws -> Dossier {
-        let an = test.citizen("an")
-        let document = try await test.upload(by: an.id)
-        let input = ApplicationInput(
-            procedureCode: "1.001193", receivingUnit: Fixtures.communeA, competentUnit: Fixtures.communeA,
-            secret: "SECRET2345", data: Fixtures.birthData,
-            components: [DossierComponent(requirement: "birth_notice", document: document)])
-        var dossier = try TestInstance.dossier(try await test.service.submitOnline(input, by: an, idempotency: nil))
-        let steps: [(DossierAction, String)] = [
-            (.accept, "reception.a"), (.assign(officerID: "officer-specialist.a"), "reception.a"),
-            (.appraise(note: "Đủ điều kiện"), "specialist.a"),
-            (.submitForApproval(outcome: .granted, summary: "Đề nghị cấp giấy khai sinh"), "specialist.a"),
-            (.approve(comment: "Đồng ý"), "leader.a"), (.issue(resultNumber: number), "clerk.a"),
-        ]
-        for (action, username) in steps {
-            test.clock.set(test.clock.now.addingTimeInterval(1800))
-            dossier = try TestInstance.dossier(
-                try await test.service.perform(
-                    action, on: dossier.id, by: .officer(test.officer(username)), idempotency: nil))
+        try await issueBirthRegistration(service: test.service, clock: test.clock, number: number) {
+            try await test.upload(by: $0)
         }
-        return dossier
     }
 
     static func verifier(_ test: StoreHarness) -> (ResultVerifier, TransparencyLog) {
