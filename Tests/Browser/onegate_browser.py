@@ -33,6 +33,9 @@ REPORT = Path(os.environ.get("ONEGATE_BROWSER_REPORT", ".build/browser-report"))
 AXE_JS = os.environ.get("ONEGATE_AXE_JS", "")
 CHROMIUM = os.environ.get("ONEGATE_CHROMIUM", "/usr/bin/chromium")
 CHROMEDRIVER = os.environ.get("ONEGATE_CHROMEDRIVER", "/usr/bin/chromedriver")
+# The simulated national e-ID that `onegate demo --idp-port` runs beside the portal (empty when the
+# tests run without it).
+IDP_URL = os.environ.get("ONEGATE_IDP_URL", "").rstrip("/")
 
 PASSWORD = "demo1234"
 WAIT = 20  # seconds for any one condition; generous for a debug build on two cores
@@ -40,6 +43,7 @@ PHONE = {"width": 360, "height": 800, "deviceScaleFactor": 1, "mobile": True}
 DESKTOP = {"width": 1366, "height": 900, "deviceScaleFactor": 1, "mobile": False}
 AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
 BLOCKING_IMPACTS = ("serious", "critical")
+EID_BUTTON = "Đăng nhập bằng định danh điện tử (VNeID)"  # the sign-in page's link to the e-ID
 
 # The procedure the journeys use: birth registration (national code 1.001193), online level
 # "full", competent at every commune; phường Hạ Long has a reception officer, a specialist, a
@@ -297,6 +301,27 @@ class Browser:
         self.submit(self.find(By.CSS_SELECTOR, 'main form[action="/sign-in"]'))
         self.assert_page_ok()
         assert self.exists(By.CSS_SELECTOR, 'form[action="/sign-out"]'), f"{username} is not signed in ({self.path})"
+
+    def sign_in_with_eid(self, identifier: str, password: str = PASSWORD, next_path: str | None = None) -> None:
+        """Signs a citizen in through the national e-ID as a person would, in a browser that forgets
+        any earlier session: the sign-in page's e-ID button, the provider's form (IDP_URL: the
+        simulated VNeID, which knows every person of the demo population), and back at OneGate,
+        at `next_path` when given. test_eid_sign_in.py checks each step of this flow in detail."""
+        assert IDP_URL, "ONEGATE_IDP_URL is not set (run the tests with scripts/browser-test.sh)"
+        self.driver.delete_all_cookies()
+        self.open("/sign-in" + (f"?next={urllib.parse.quote(next_path)}" if next_path else ""))
+        self.click_and_wait(self.find(By.XPATH, f"//main//a[normalize-space(.)={xpath_literal(EID_BUTTON)}]"))
+        assert self.driver.current_url.startswith(IDP_URL + "/"), (
+            f"the e-ID button led to {self.driver.current_url}, not to the provider at {IDP_URL}")
+        self.type_into(self.by_id("identifier"), identifier)
+        self.type_into(self.by_id("password"), password)
+        self.submit(self.find(By.CSS_SELECTOR, 'main form[action$="/authorize"]'), text="Đăng nhập")
+        assert self.driver.current_url.startswith(BASE_URL + "/"), (
+            f"the provider did not send {identifier} back to OneGate: {self.driver.current_url}")
+        self.assert_page_ok()
+        assert self.exists(By.CSS_SELECTOR, 'form[action="/sign-out"]'), f"{identifier} is not signed in ({self.path})"
+        if next_path is not None:
+            assert self.path == next_path, f"after the e-ID sign-in: {self.path}, expected {next_path}"
 
     # Accessibility and pictures
 

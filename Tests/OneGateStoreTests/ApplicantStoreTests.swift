@@ -17,6 +17,7 @@ struct ApplicantStoreTests {
             draft.data["childName"] = .string("Nguyễn Thị Bình An")
             draft.components = [DossierComponent(requirement: "birth_notice", document: "abc", digitised: false)]
             draft.fileNames = ["birth_notice": "giấy chứng sinh.pdf"]
+            draft.prefilled = ["full_name": "registry"]
             draft.updatedAt = now.addingTimeInterval(60)
             try await store.saveDraft(draft)
             let other = Draft(

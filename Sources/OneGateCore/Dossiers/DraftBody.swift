@@ -5,11 +5,14 @@ public struct DraftBody: Sendable, Codable {
     public var data: [String: JSONValue]
     public var components: [DossierComponent]
     public var fileNames: [String: String]
+    /// Absent in drafts saved before prefill existed (decoded as nil).
+    public var prefilled: [String: String]?
 
     public init(_ draft: Draft) {
         data = draft.data
         components = draft.components
         fileNames = draft.fileNames
+        prefilled = draft.prefilled
     }
 
     public func encoded() throws -> String {
@@ -26,8 +29,10 @@ public struct DraftBody: Sendable, Codable {
     public func draft(
         id: String, tenant: String, applicantID: String, procedureCode: String, createdAt: Date, updatedAt: Date
     ) -> Draft {
-        Draft(
+        var draft = Draft(
             id: id, tenant: tenant, applicantID: applicantID, procedureCode: procedureCode, data: data,
             components: components, fileNames: fileNames, createdAt: createdAt, updatedAt: updatedAt)
+        draft.prefilled = prefilled
+        return draft
     }
 }
