@@ -31,6 +31,9 @@ struct CitizenDataAccessPages {
                 "what": visitor.text("access_\(access.action.rawValue)"),
                 "resource": Self.shortResource(access.resource),
                 "purpose": access.purpose,
+                // Codes and hashes read best in a fixed-width font; words (with Vietnamese
+                // diacritics, which monospace fonts stack badly) do not.
+                "resourceIsCode": !access.resource.contains(" "),
             ]
         }
         let signer = web.dependencies.documents?.pades.signer
