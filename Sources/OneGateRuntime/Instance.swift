@@ -50,6 +50,7 @@ public struct Instance: Sendable {
             store: store, signer: signer, tenant: configuration.tenant, instanceName: configuration.instanceName)
         dependencies.transparency = log
         dependencies.verifier = ResultVerifier(store: store, signer: signer, log: log, tenant: configuration.tenant)
+        dependencies.shareKey = MasterKey.derivedKey(secret: configuration.secret, purpose: "vault-share-links")
         if let registry = configuration.registry {
             dependencies.registry = RegistryClient(
                 configuration: RegistryClientConfiguration(

@@ -92,6 +92,34 @@ struct VaultReuseTests {
         }
     }
 
+    @Test func aShareLinkGivesOneDocumentUntilItExpiresAndEveryDownloadIsLogged() async throws {
+        try await withWeb { test, _, session in
+            let an = test.citizen("an")
+            let upload = try await test.upload(by: an.id, title: "Ban sao bang tot nghiep")
+            let citizen = session()
+            _ = try await citizen.signIn("an")
+            let page = try await citizen.post("/my/vault/\(upload)/share", [])
+            #expect(page.status == 200)
+            let link = try #require(page.first(#"(/shared/[A-Za-z0-9_\-]+\.[A-Za-z0-9_\-]+)"#))
+            // Anyone with the link, signed in or not.
+            let stranger = session()
+            let download = try await stranger.get(link)
+            #expect(download.status == 200 && test.signer.digest(download.bytes) == upload)
+            let log = try await test.store.accessChain(subject: an.id, tenant: Fixtures.tenant)
+            #expect(log.last?.access.action == .sharedByLink && log.last?.access.resource == upload)
+            // A changed link, an expired one, and a document removed from the vault give nothing.
+            #expect(try await stranger.get(String(link.dropLast(2)) + "xx").status == 404)
+            test.clock.set(test.clock.now.addingTimeInterval(8 * 86_400))
+            #expect(try await stranger.get(link).status == 404)
+            test.clock.set(test.clock.now.addingTimeInterval(-8 * 86_400))
+            _ = try await citizen.post("/my/vault/\(upload)/delete", [])
+            #expect(try await stranger.get(link).status == 404)
+            // Someone else's document cannot be shared.
+            let other = try await test.upload(by: test.citizen("binh").id, title: "Khac")
+            #expect(try await citizen.post("/my/vault/\(other)/share", []).status == 404)
+        }
+    }
+
     @Test func theApplicantDeletesWhatTheyUploaded() async throws {
         try await withWeb { test, _, session in
             let an = test.citizen("an")

@@ -29,6 +29,8 @@ public struct DataAccess: Sendable, Hashable, Codable {
         case registryLookup = "registry_lookup"
         /// Another agency fetched a result or a document through the data-sharing API.
         case sharedWithAgency = "shared_with_agency"
+        /// Someone opened a share link the person made in their vault.
+        case sharedByLink = "shared_by_link"
     }
 
     public init(

@@ -56,6 +56,9 @@ public struct AppDependencies: Sendable {
     public var identity: OIDCClient?
     /// The population and business registries, when the instance is connected.
     public var registry: RegistryClient?
+    /// The key vault share links are signed with; derived from the instance secret so that every
+    /// server of the instance accepts the others' links.
+    public var shareKey: [UInt8] = (0..<32).map { _ in UInt8.random(in: 0...255) }
     /// Other agencies' systems of the data-sharing API and their access tokens; nil answers every
     /// client as unknown.
     public var sharing: SharingAuthority?

@@ -81,6 +81,15 @@ extension WebTexts {
         "officer_reused_valid": .t("chữ ký số hợp lệ, còn hiệu lực", "signatures valid, still in force"),
         "officer_reused_invalid": .t(
             "không xác thực được hoặc không còn hiệu lực", "cannot be verified or no longer in force"),
+        "vault_share": .t("Chia sẻ", "Share"),
+        "vault_share_title": .t("Đường dẫn chia sẻ giấy tờ", "A link to share the document"),
+        "vault_share_lead": .t(
+            "Gửi đường dẫn này cho người cần giấy tờ. Ai có đường dẫn đều tải được giấy tờ cho đến khi hết hạn hoặc khi bạn xóa giấy tờ khỏi kho; mỗi lần tải đều được ghi vào mục “Ai đã dùng dữ liệu của tôi”.",
+            "Send this link to whoever needs the document. Anyone holding it can download the document until it expires or you remove the document from your vault; every download is recorded under “Who used my data”."
+        ),
+        "vault_share_link": .t("Đường dẫn", "Link"),
+        "vault_share_expires": .t("Hết hạn lúc", "Expires at"),
+        "access_shared_by_link": .t("Tải qua đường dẫn chia sẻ", "Downloaded through a share link"),
         "vault_result_not_valid": .t(
             "Kết quả này không còn hiệu lực (đã thu hồi, thay thế hoặc hết hạn), không dùng lại được.",
             "This result no longer stands (revoked, superseded or expired) and cannot be reused."),
