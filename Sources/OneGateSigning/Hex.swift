@@ -14,6 +14,18 @@ public enum Hex {
         return String(decoding: output, as: UTF8.self)
     }
 
+    /// The bytes of lowercase or uppercase hex; stops at the first pair that is not hex.
+    public static func decode(_ hex: String) -> [UInt8] {
+        var bytes: [UInt8] = []
+        var iterator = hex.utf8.makeIterator()
+        while let high = iterator.next(), let low = iterator.next(),
+            let value = UInt8(String(decoding: [high, low], as: UTF8.self), radix: 16)
+        {
+            bytes.append(value)
+        }
+        return bytes
+    }
+
     /// Hex SHA-256 of `bytes`: an event's `hash`, and the next event's `prev`.
     public static func sha256(_ bytes: [UInt8]) -> String {
         encode(SHA256.hash(data: bytes))

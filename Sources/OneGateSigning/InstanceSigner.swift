@@ -107,6 +107,13 @@ public final class InstanceSigner: EventSigner {
         return (try key.sign(canonical), key.serial)
     }
 
+    /// The certificate `identity` signs with at `at` (issued on first use, like `sign`).
+    public func credential(for identity: SignerIdentity, at: Date) async throws -> StoredCredential {
+        let key = try await signingKey(for: identity, at: EventTimeStamp(at))
+        guard let credential = credential(serial: key.serial) else { throw OneGateError.signingFailure("credential") }
+        return credential
+    }
+
     /// Signs `bytes` (a document's signed attributes) as `identity` with the key valid at `at`.
     /// Returns the DER signature and the certificate used.
     public func signDocument(

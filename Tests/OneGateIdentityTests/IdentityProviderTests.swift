@@ -421,7 +421,7 @@ struct Flow {
     var state = "st-123"
     var nonce = "n-" + IdentityProvider.randomToken()
 
-    var challenge: String { IdentityProvider.codeChallenge(for: verifier) }
+    var challenge: String { PKCE.challenge(for: verifier) }
 
     func parameters() -> [(String, String)] {
         [

@@ -139,8 +139,8 @@ struct ResultIssueTests {
             let proof = try await fresh.consistencyProof(from: heads[1].size, to: 5)
             #expect(
                 !MerkleTree.verifyConsistency(
-                    oldSize: heads[1].size, newSize: 5, oldRoot: Array(hexString: heads[1].root),
-                    newRoot: Array(hexString: last.root), proof: proof))
+                    oldSize: heads[1].size, newSize: 5, oldRoot: Hex.decode(heads[1].root),
+                    newRoot: Hex.decode(last.root), proof: proof))
         }
     }
 
@@ -161,14 +161,5 @@ struct ResultIssueTests {
         let text = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
         process.waitUntilExit()
         return (process.terminationStatus, text)
-    }
-}
-
-extension Array where Element == UInt8 {
-    init(hexString: String) {
-        self = stride(from: 0, to: hexString.count - 1, by: 2).compactMap { offset in
-            let start = hexString.index(hexString.startIndex, offsetBy: offset)
-            return UInt8(hexString[start..<hexString.index(start, offsetBy: 2)], radix: 16)
-        }
     }
 }

@@ -2,22 +2,11 @@ import Crypto
 import Foundation
 
 extension IdentityProvider {
-    /// Base64 with the URL alphabet and no padding (RFC 4648 §5), as OAuth and JOSE use it.
-    static func base64URL(_ data: Data) -> String {
-        data.base64EncodedString().replacingOccurrences(of: "+", with: "-").replacingOccurrences(of: "/", with: "_")
-            .replacingOccurrences(of: "=", with: "")
-    }
-
     /// 32 bytes from the system's cryptographic generator, base64url: codes, tokens and
     /// transaction ids must be unguessable, since each is a bearer credential on its own.
     static func randomToken() -> String {
         var generator = SystemRandomNumberGenerator()
-        return base64URL(Data((0..<32).map { _ in UInt8.random(in: 0...255, using: &generator) }))
-    }
-
-    /// The PKCE S256 transformation: BASE64URL(SHA256(ASCII(code_verifier))) (RFC 7636 §4.2).
-    static func codeChallenge(for verifier: String) -> String {
-        base64URL(Data(SHA256.hash(data: Data(verifier.utf8))))
+        return Base64URL.encode((0..<32).map { _ in UInt8.random(in: 0...255, using: &generator) })
     }
 
     /// Compares secrets without an early exit: both sides are hashed and the digests compared in

@@ -23,6 +23,6 @@ extension IdentityProvider {
         guard let parameters = key.parameters else { return "es256" }
         // RFC 7638 §3.2: the required members only, sorted, no whitespace.
         let canonical = #"{"crv":"P-256","kty":"EC","x":"\#(parameters.x)","y":"\#(parameters.y)"}"#
-        return base64URL(Data(SHA256.hash(data: Data(canonical.utf8))))
+        return Base64URL.encode(Array(SHA256.hash(data: Data(canonical.utf8))))
     }
 }

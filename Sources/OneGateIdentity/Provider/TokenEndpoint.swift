@@ -58,7 +58,7 @@ extension IdentityProvider {
             return Self.oauthError("invalid_grant", "redirect_uri differs from the authorization request's.")
         }
         guard Self.isPKCEString(verifier, length: 43...128),
-            Self.secretsMatch(Self.codeChallenge(for: verifier), grant.codeChallenge)
+            Self.secretsMatch(PKCE.challenge(for: verifier), grant.codeChallenge)
         else {
             return Self.oauthError("invalid_grant", "code_verifier does not match the code_challenge.")
         }

@@ -1,5 +1,6 @@
 import Crypto
 import Foundation
+import OneGateIdentity
 
 /// A link a person makes in their vault to give one document to someone (an employer, a bank, an
 /// agency without the data-sharing API): the document's hash, the owner and an expiry, signed with
@@ -17,14 +18,14 @@ struct VaultShareLink: Sendable, Hashable {
     func token(key: [UInt8]) -> String {
         let payload = Array("\(sha256)|\(owner)|\(Int(expires.timeIntervalSince1970))".utf8)
         let mac = HMAC<SHA256>.authenticationCode(for: payload, using: SymmetricKey(data: key))
-        return Self.base64URL(payload) + "." + Self.base64URL(Array(mac))
+        return Base64URL.encode(payload) + "." + Base64URL.encode(Array(mac))
     }
 
     /// The link a token stands for, if its signature is right and it has not expired at `now`.
     static func verify(_ token: String, key: [UInt8], now: Date) -> VaultShareLink? {
         let parts = token.split(separator: ".")
-        guard token.count <= 512, parts.count == 2, let payload = fromBase64URL(String(parts[0])),
-            let mac = fromBase64URL(String(parts[1])),
+        guard token.count <= 512, parts.count == 2, let payload = Base64URL.decode(String(parts[0])),
+            let mac = Base64URL.decode(String(parts[1])),
             HMAC<SHA256>.isValidAuthenticationCode(mac, authenticating: payload, using: SymmetricKey(data: key))
         else { return nil }
         let fields = String(decoding: payload, as: UTF8.self).split(separator: "|")
@@ -32,16 +33,5 @@ struct VaultShareLink: Sendable, Hashable {
         let link = VaultShareLink(
             sha256: String(fields[0]), owner: String(fields[1]), expires: Date(timeIntervalSince1970: Double(seconds)))
         return link.expires > now ? link : nil
-    }
-
-    static func base64URL(_ bytes: [UInt8]) -> String {
-        Data(bytes).base64EncodedString().replacingOccurrences(of: "+", with: "-")
-            .replacingOccurrences(of: "/", with: "_").replacingOccurrences(of: "=", with: "")
-    }
-
-    static func fromBase64URL(_ text: String) -> [UInt8]? {
-        var base64 = text.replacingOccurrences(of: "-", with: "+").replacingOccurrences(of: "_", with: "/")
-        while base64.count % 4 != 0 { base64 += "=" }
-        return Data(base64Encoded: base64).map(Array.init)
     }
 }

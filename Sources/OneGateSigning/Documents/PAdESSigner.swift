@@ -20,10 +20,10 @@ public struct PAdESSigner: Sendable {
     ) async throws -> (pdf: [UInt8], cms: [UInt8]) {
         // The CMS size is known before signing but for the ECDSA signature (at most 72 bytes DER):
         // reserve exactly that, so no file carries kilobytes of zeros.
-        let probe = try await signer.signDocument([], as: identity, at: details.time)
+        let credential = try await signer.credential(for: identity, at: details.time)
         let sizeProbe = try await DetachedCMS.sign(
             digest: [UInt8](repeating: 0, count: 32), signingTime: details.time,
-            certificate: probe.credential.certificateDER, chain: [signer.authority.certificateDER]
+            certificate: credential.certificateDER, chain: [signer.authority.certificateDER]
         ) { _ in [UInt8](repeating: 0, count: 72) }
         let update = try PDFSignatureUpdate(
             pdf: pdf, slot: slot, appearance: appearance, details: details, reservedBytes: sizeProbe.count + 8)
@@ -35,15 +35,14 @@ public struct PAdESSigner: Sendable {
     /// A detached CMS signature over content with this SHA-256 digest (the `.p7s` files).
     public func detachedSignature(digest: [UInt8], as identity: SignerIdentity, at time: Date) async throws -> [UInt8] {
         let signer = self.signer
-        // The certificate is only known once the key is chosen; the key for `time` is the same one
-        // in both calls.
-        let probe = try await signer.signDocument([], as: identity, at: time)
+        // The key for `time` is chosen once: the certificate in the CMS is the one that signs.
+        let credential = try await signer.credential(for: identity, at: time)
         return try await DetachedCMS.sign(
-            digest: digest, signingTime: time, certificate: probe.credential.certificateDER,
+            digest: digest, signingTime: time, certificate: credential.certificateDER,
             chain: [signer.authority.certificateDER]
         ) { attributes in
             let signed = try await signer.signDocument(attributes, as: identity, at: time)
-            guard signed.credential.serial == probe.credential.serial else {
+            guard signed.credential.serial == credential.serial else {
                 throw OneGateError.signingFailure("key changed while signing")
             }
             return signed.signature

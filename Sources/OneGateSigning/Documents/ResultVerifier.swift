@@ -100,16 +100,14 @@ public struct ResultVerifier: Sendable {
                 checks.contains { $0.problem == "digest_mismatch" } ? "modified_after_signing" : "signature_invalid")
         }
         if let last = checks.last, last.valid, !last.coversWholeFile { reasons.append("modified_after_signing") }
-        var result = known
-        if result == nil {
+        if known == nil {
             reasons.append("not_issued_here")
             // A revision the leader signed before the seal is a draft, not the result.
-            if let first = found.first, first.coversWholeFile {
-                result = nil
-                if checks.count == 1 { reasons.append("leader_revision_only") }
+            if checks.count == 1, checks[0].kind == .personal, found[0].coversWholeFile {
+                reasons.append("leader_revision_only")
             }
         }
-        return try await conclude(result: result, signatures: checks, reasons: reasons, now: now)
+        return try await conclude(result: known, signatures: checks, reasons: reasons, now: now)
     }
 
     /// A scanned paper result carries no PDF signature of ours: the scanning officer's detached
@@ -149,7 +147,7 @@ public struct ResultVerifier: Sendable {
                     matches && MerkleHash.leaf(stored.entry) == stored.leafHash
                     && MerkleTree.verifyInclusion(
                         leafHash: stored.leafHash, index: index, size: head.size, proof: proof,
-                        root: Array(hex: head.root))
+                        root: Hex.decode(head.root))
             }
             if included != true { reasons.append("not_in_log") }
         }
@@ -206,18 +204,5 @@ public struct ResultVerifier: Sendable {
     private func trustStore() -> TrustStore {
         let anchor = try? Certificate(derEncoded: signer.authority.certificateDER)
         return TrustStore(anchors: anchor.map { [$0] } ?? [])
-    }
-}
-
-extension Array where Element == UInt8 {
-    /// Bytes from lowercase or uppercase hex; stops at the first non-hex pair.
-    init(hex: String) {
-        self = []
-        var iterator = hex.utf8.makeIterator()
-        while let high = iterator.next(), let low = iterator.next(),
-            let value = UInt8(String(decoding: [high, low], as: UTF8.self), radix: 16)
-        {
-            append(value)
-        }
     }
 }
