@@ -69,17 +69,9 @@ struct IdentityProviderCommand: AsyncParsableCommand {
             banner += "  \(person.subject)  \(person.fullName)\n"
         }
 
-        var logger = Logger(label: "onegate-idp")
-        logger.logLevel = .info
-        let app = Application(
-            router: provider.router(),
-            configuration: .init(address: .hostname(host, port: port), serverName: "OneGate-IdP"),
-            onServerRunning: { channel in
-                guard announce else { return }
-                let address = "http://\(host):\(channel.localAddress?.port ?? port)"
-                FileHandle.standardOutput.write(Data("\nListening on \(address). Press Ctrl-C to stop.\n".utf8))
-            },
-            logger: logger)
+        let app = ReferenceServer.application(
+            router: provider.router(), host: host, port: port, serverName: "OneGate-IdP", label: "onegate-idp",
+            announce: announce)
         return (app, banner)
     }
 

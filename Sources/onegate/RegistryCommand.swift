@@ -68,17 +68,9 @@ struct RegistryCommand: AsyncParsableCommand {
             banner += "  \(enterprise.taxCode)  \(enterprise.name)\n"
         }
 
-        var logger = Logger(label: "onegate-registry")
-        logger.logLevel = .info
-        let app = Application(
-            router: service.router(),
-            configuration: .init(address: .hostname(host, port: port), serverName: "OneGate-Registry"),
-            onServerRunning: { channel in
-                guard announce else { return }
-                let address = "http://\(host):\(channel.localAddress?.port ?? port)"
-                FileHandle.standardOutput.write(Data("\nListening on \(address). Press Ctrl-C to stop.\n".utf8))
-            },
-            logger: logger)
+        let app = ReferenceServer.application(
+            router: service.router(), host: host, port: port, serverName: "OneGate-Registry", label: "onegate-registry",
+            announce: announce)
         return (app, banner)
     }
 

@@ -19,6 +19,23 @@ struct VaultReuseTests {
         }
     }
 
+    /// an applies for the criminal record certificate, received at `unit`, attaching `result` by
+    /// reference as the birth certificate.
+    static func applyReusing(_ result: IssuedResult, at unit: String, _ test: TestInstance) async throws -> Dossier {
+        let an = test.citizen("an")
+        return try TestInstance.dossier(
+            try await test.service.submitOnline(
+                ApplicationInput(
+                    procedureCode: "DEMO.0002", receivingUnit: unit, competentUnit: Fixtures.justice,
+                    secret: "SECRET6789",
+                    data: ["full_name": "Nguyễn Văn An", "personal_id": "022090001234", "purpose": "work"],
+                    components: [
+                        DossierComponent(requirement: "application", document: try await test.upload(by: an.id)),
+                        DossierComponent(requirement: "birth_certificate", document: result.document, reused: true),
+                    ]),
+                by: an, idempotency: nil))
+    }
+
     @Test func anIssuedResultIsInTheVaultOfferedFirstReusedByReferenceAndShownToTheOfficer() async throws {
         try await withWeb { test, _, session in
             let birth = try await Self.birthCertificate(test)
@@ -41,32 +58,12 @@ struct VaultReuseTests {
             #expect(form.contains(#"<option value="\#(result.document)""#))
 
             // Attached by reference (the same stored PDF, not a copy) and flagged as reused.
-            let reuse = try TestInstance.dossier(
-                try await test.service.submitOnline(
-                    ApplicationInput(
-                        procedureCode: "DEMO.0002", receivingUnit: Fixtures.justice, competentUnit: Fixtures.justice,
-                        secret: "SECRET6789",
-                        data: ["full_name": "Nguyễn Văn An", "personal_id": "022090001234", "purpose": "work"],
-                        components: [
-                            DossierComponent(requirement: "application", document: try await test.upload(by: an.id)),
-                            DossierComponent(requirement: "birth_certificate", document: result.document, reused: true),
-                        ]),
-                    by: an, idempotency: nil))
+            let reuse = try await Self.applyReusing(result, at: Fixtures.justice, test)
             #expect(reuse.components.contains { $0.document == result.document && $0.reused })
 
             // Counted by the reused-data indicator once received (the service centre receives for
             // the department).
-            let counted = try TestInstance.dossier(
-                try await test.service.submitOnline(
-                    ApplicationInput(
-                        procedureCode: "DEMO.0002", receivingUnit: Fixtures.centre, competentUnit: Fixtures.justice,
-                        secret: "SECRET6780",
-                        data: ["full_name": "Nguyễn Văn An", "personal_id": "022090001234", "purpose": "work"],
-                        components: [
-                            DossierComponent(requirement: "application", document: try await test.upload(by: an.id)),
-                            DossierComponent(requirement: "birth_certificate", document: result.document, reused: true),
-                        ]),
-                    by: an, idempotency: nil))
+            let counted = try await Self.applyReusing(result, at: Fixtures.centre, test)
             _ = try await test.service.perform(
                 .accept, on: counted.id, by: .officer(test.officer("reception.centre")), idempotency: nil)
             let period = test.service.calendar.localDate(of: test.clock.now)
