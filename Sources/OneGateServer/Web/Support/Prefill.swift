@@ -29,21 +29,18 @@ struct Prefill {
         }
         if let registry = web.dependencies.registry, applicant.kind == .person {
             do {
-                if let person = try await registry.person(
+                let person = try await registry.person(
                     applicant.identifier, purpose: "Tự điền tờ khai thủ tục \(procedure.code)",
                     actor: "citizen:\(applicant.id)")
-                {
+                // The lookup is written to the person's access log before its answer is used; if
+                // it cannot be written, the answer is not shown (the person types the details).
+                if await logLookup(applicant: applicant, procedure: procedure), let person {
                     put("full_name", person.fullName, "registry")
                     put("personal_id", person.identifier, "registry")
                     put("address", person.currentAddress, "registry")
                     put("current_address", person.currentAddress, "registry")
                     put("permanent_address", person.permanentAddress, "registry")
                 }
-                try? await DataAccessRecorder(dependencies: web.dependencies).log.record(
-                    DataAccess(
-                        subject: applicant.id, actor: "system", actorName: "Cổng dịch vụ công (tự điền tờ khai)",
-                        unit: nil, action: .registryLookup, resource: "CSDL quốc gia về dân cư",
-                        purpose: "Nộp hồ sơ thủ tục \(procedure.code)", at: web.service.clock.now()))
             } catch {
                 outcome.registryProblem = error.message
             }
@@ -54,6 +51,19 @@ struct Prefill {
         put("email", applicant.email, accountSource)
         put("address", applicant.address, accountSource)
         return outcome
+    }
+
+    private func logLookup(applicant: Applicant, procedure: Procedure) async -> Bool {
+        do {
+            try await DataAccessRecorder(dependencies: web.dependencies).log.record(
+                DataAccess(
+                    subject: applicant.id, actor: "system", actorName: "Cổng dịch vụ công (tự điền tờ khai)",
+                    unit: nil, action: .registryLookup, resource: "CSDL quốc gia về dân cư",
+                    purpose: "Nộp hồ sơ thủ tục \(procedure.code)", at: web.service.clock.now()))
+            return true
+        } catch {
+            return false
+        }
     }
 
     /// `field=source;…` for a hidden form field, and back.
