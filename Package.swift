@@ -30,7 +30,7 @@ let package = Package(
     ],
     targets: [
         .target(name: "OneGateCore", swiftSettings: strict),
-        // zlib (Debian's zlib1g-dev) for PDF FlateDecode streams.
+        // zlib (Debian's zlib1g-dev) for PDF FlateDecode streams and the embedded store's packed JSON.
         .systemLibrary(name: "CZlib", path: "Sources/CZlib"),
         .target(
             name: "OneGateDocuments",
@@ -67,7 +67,7 @@ let package = Package(
         ),
         .target(
             name: "OneGateSQLite",
-            dependencies: ["OneGateCore", .product(name: "GRDB", package: "GRDB.swift")],
+            dependencies: ["OneGateCore", "CZlib", .product(name: "GRDB", package: "GRDB.swift")],
             swiftSettings: strict
         ),
         .target(
@@ -174,7 +174,8 @@ let package = Package(
         .testTarget(
             name: "OneGateServerTests",
             dependencies: [
-                "OneGateCore", "OneGateServer", "OneGateTestSupport", "OneGateRuntime", "OneGateDemo", "OneGateIdentity",
+                "OneGateCore", "OneGateServer", "OneGateTestSupport", "OneGateRuntime", "OneGateDemo",
+                "OneGateIdentity",
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdTesting", package: "hummingbird"),

@@ -232,7 +232,7 @@ enum Migrations {
                     """, arguments: [after.0, after.1])
             guard let last = rows.last else { return }
             for row in rows {
-                let dossier = try decoder.decode(Dossier.self, from: Data((row["body"] as String).utf8))
+                let dossier = try decoder.decode(Dossier.self, from: Data(try StoredJSON.bytes(row["body"])))
                 let columns = OpenDossierColumns(dossier)
                 try db.execute(
                     sql:

@@ -18,7 +18,7 @@ extension SQLiteStore: BulkDossierLoad {
         for item in batch.dossiers {
             rows.append(
                 Self.insertArguments(
-                    item.dossier, columns: Self.rowColumns(item.dossier, body: try encode(item.dossier))))
+                    item.dossier, columns: Self.rowColumns(item.dossier, body: try packedBody(item.dossier))))
             for delta in item.counters {
                 sums[
                     CounterKey(

@@ -17,7 +17,7 @@ extension SQLiteStore {
 
     public func commit(_ change: DossierChange) async throws -> CommitOutcome {
         let dossier = change.dossier
-        let body = try encode(dossier)
+        let body = try packedBody(dossier)
         let event = change.event
         do {
             let outcome = try await commitInTransaction(change, body: body, event: event)
@@ -30,7 +30,7 @@ extension SQLiteStore {
     }
 
     private func commitInTransaction(
-        _ change: DossierChange, body: String, event: SignedEvent
+        _ change: DossierChange, body: Data, event: SignedEvent
     ) async throws -> CommitOutcome {
         let dossier = change.dossier
         return try await write { db in
@@ -80,10 +80,20 @@ extension SQLiteStore {
         }
     }
 
+    /// A dossier's body as the row keeps it (``StoredJSON``).
+    func packedBody(_ dossier: Dossier) throws -> Data {
+        StoredJSON.pack(try encoder.encode(dossier), as: .dossier)
+    }
+
+    /// A dossier from its row's body, packed or written before packing.
+    func decodeBody(_ body: DatabaseValue) throws -> Dossier {
+        try decoder.decode(Dossier.self, from: Data(try StoredJSON.bytes(body)))
+    }
+
     /// The columns of a dossier row beside its key and immutable fields, in the order of
     /// ``insertDossierSQL`` and of the commit path's UPDATE (then tenant and id): the one place that
     /// computes them, so that rows written by ``commit(_:)`` and ``bulkLoad(_:)`` are the same.
-    static func rowColumns(_ dossier: Dossier, body: String) -> StatementArguments {
+    static func rowColumns(_ dossier: Dossier, body: Data) -> StatementArguments {
         let open = OpenDossierColumns(dossier)
         return [
             // The inbox orders by what is due next: the reception check while submitted.
@@ -117,7 +127,7 @@ extension SQLiteStore {
     static func eventArguments(_ event: SignedEvent, tenant: String) -> StatementArguments {
         [
             tenant, event.dossierID, event.seq, event.type, Self.millis(event.at), event.actor.id,
-            event.actor.role, event.actor.unit, Data(event.canonical), Data(event.signature),
+            event.actor.role, event.actor.unit, StoredJSON.pack(event.canonical, as: .event), Data(event.signature),
             event.certificateSerial, event.hash,
         ]
     }
@@ -156,20 +166,20 @@ extension SQLiteStore {
     private func dossier(where condition: String, _ arguments: StatementArguments) async throws -> Dossier? {
         let cache = self.cache
         // The body is fetched only when the cached value (if any) is not of the current version.
-        let found = try await read { db -> (Dossier?, String?) in
+        let found = try await read { db -> (Dossier?, DatabaseValue?) in
             guard
                 let row = try Row.fetchOne(
                     db, sql: "SELECT id, version FROM dossiers WHERE \(condition)", arguments: arguments)
             else { return (nil, nil) }
             let id: String = row["id"]
             if let cached = cache.dossier(id: id, version: row["version"]) { return (cached, nil) }
-            let body = try String.fetchOne(
+            let body = try DatabaseValue.fetchOne(
                 db, sql: "SELECT body FROM dossiers WHERE \(condition)", arguments: arguments)
             return (nil, body)
         }
         if let cached = found.0 { return cached }
         guard let body = found.1 else { return nil }
-        let dossier = try decode(Dossier.self, body)
+        let dossier = try decodeBody(body)
         cache.store(dossier)
         return dossier
     }
@@ -180,12 +190,11 @@ extension SQLiteStore {
                 db, sql: "SELECT * FROM events WHERE tenant = ? AND dossier_id = ? ORDER BY seq",
                 arguments: [tenant, dossierID]
             ).map { row in
-                let canonical: Data = row["canonical"]
                 let signature: Data = row["signature"]
                 return SignedEvent(
                     dossierID: row["dossier_id"], seq: row["seq"], type: row["type"], at: Self.date(row["at"]),
                     actor: EventActor(id: row["actor_id"], role: row["actor_role"], unit: row["actor_unit"]),
-                    canonical: Array(canonical), signature: Array(signature),
+                    canonical: try StoredJSON.bytes(row["canonical"]), signature: Array(signature),
                     certificateSerial: row["certificate_serial"],
                     hash: row["hash"])
             }
@@ -240,7 +249,7 @@ extension SQLiteStore {
         let (total, bodies) = try await read { db in
             let total = try Int.fetchOne(
                 db, sql: "SELECT COUNT(*) FROM dossiers WHERE \(whereClause)", arguments: countArguments)
-            let bodies = try String.fetchAll(
+            let bodies = try DatabaseValue.fetchAll(
                 db,
                 sql: """
                     SELECT body FROM dossiers WHERE \(whereClause) ORDER BY \(order) LIMIT ? OFFSET ?
@@ -248,7 +257,7 @@ extension SQLiteStore {
                 arguments: pageArguments)
             return (total ?? 0, bodies)
         }
-        return Page(items: try bodies.map { try decode(Dossier.self, $0) }, total: total, limit: limit, offset: offset)
+        return Page(items: try bodies.map { try decodeBody($0) }, total: total, limit: limit, offset: offset)
     }
 
     public func counters(units: [String], periods: [String], tenant: String) async throws -> [String: Int] {

@@ -51,7 +51,15 @@ extension SQLiteStore: StoreExport, StoreImport {
                 guard record.table == table, record.values.count == table.columns.count else {
                     throw SQLiteTransfer.malformed(table)
                 }
-                let values = columns.map { record.values[$0.index].databaseValue }
+                let values = columns.map { column -> DatabaseValue in
+                    let value = record.values[column.index]
+                    guard SQLiteTransfer.packedColumn(table, column.name) else { return value.databaseValue }
+                    switch value {
+                    case .text(let text): return StoredJSON.pack(Array(text.utf8), as: .dossier).databaseValue
+                    case .bytes(let bytes): return StoredJSON.pack(bytes, as: .event).databaseValue
+                    default: return value.databaseValue
+                    }
+                }
                 try statement.execute(arguments: StatementArguments(values))
                 if let searchText {
                     try db.execute(
@@ -200,7 +208,9 @@ enum SQLiteTransfer {
                 var values: [TransferValue] = []
                 values.reserveCapacity(columns.count)
                 for (index, column) in columns.enumerated() {
-                    values.append(try transferValue(row[index], column, table))
+                    let stored: DatabaseValue = row[index]
+                    let value = packedColumn(table, column.name) ? try StoredJSON.plain(stored) : stored
+                    values.append(try transferValue(value, column, table))
                 }
                 records.append(TransferRecord(table: table, values: values))
                 last = keyPositions.map { values[$0] }
@@ -229,14 +239,13 @@ enum SQLiteTransfer {
                         """,
                     arguments: StatementArguments([tenant] + chunk))
                 while let row = try rows.next() {
-                    let canonical: Data = row["canonical"]
                     let signature: Data = row["signature"]
                     events.append(
                         SignedEvent(
                             dossierID: row["dossier_id"], seq: row["seq"], type: row["type"],
                             at: SQLiteStore.date(row["at"]),
                             actor: EventActor(id: row["actor_id"], role: row["actor_role"], unit: row["actor_unit"]),
-                            canonical: Array(canonical), signature: Array(signature),
+                            canonical: try StoredJSON.bytes(row["canonical"]), signature: Array(signature),
                             certificateSerial: row["certificate_serial"], hash: row["hash"]))
                 }
             }
@@ -257,6 +266,12 @@ enum SQLiteTransfer {
 
     /// A stored value as the column's kind. SQLite's dynamic typing may hand back text where bytes
     /// were meant (or the reverse); both read as the kind the column is declared with.
+    /// The columns ``StoredJSON`` packs: a copy carries their plain bytes, and an import packs
+    /// them again. No other column is touched (a document's content may start with any byte).
+    static func packedColumn(_ table: TransferTable, _ column: String) -> Bool {
+        (table == .dossiers && column == "body") || (table == .events && column == "canonical")
+    }
+
     static func transferValue(
         _ value: DatabaseValue, _ column: TransferColumn, _ table: TransferTable
     ) throws
