@@ -15,9 +15,9 @@ extension PostgresStore {
                 """, logger: self.logger
             ).map { try $0.decode((String, String, Int64).self) }
         }
-        var sums: [String: [String: Int]] = [:]
-        for (procedure, metric, total) in rows { sums[procedure, default: [:]][metric] = Int(total) }
-        return CounterSums(byProcedure: sums)
+        var sums = CounterSums()
+        for (procedure, metric, total) in rows { sums.add(Int(total), procedure: procedure, metric: metric) }
+        return sums
     }
 
     /// A range over the partial index (tenant, competent unit, overdue_from) of open dossiers: the
@@ -59,11 +59,11 @@ extension PostgresStore {
                 """, logger: self.logger
             ).map { try $0.decode((String, String, String, Int64).self) }
         }
-        var sums: [String: [String: [String: Int]]] = [:]
+        var sums: [String: CounterSums] = [:]
         for (unit, procedure, metric, total) in rows {
-            sums[unit, default: [:]][procedure, default: [:]][metric] = Int(total)
+            sums[unit, default: CounterSums()].add(Int(total), procedure: procedure, metric: metric)
         }
-        return sums.mapValues { CounterSums(byProcedure: $0) }
+        return sums
     }
 
     public func openPastDueByUnit(
@@ -104,10 +104,10 @@ extension PostgresStore {
                 """, logger: self.logger
             ).map { try $0.decode((String, String, String, Int64).self) }
         }
-        var sums: [String: [String: [String: Int]]] = [:]
+        var sums: [String: CounterSums] = [:]
         for (period, procedure, metric, total) in rows {
-            sums[period, default: [:]][procedure, default: [:]][metric] = Int(total)
+            sums[period, default: CounterSums()].add(Int(total), procedure: procedure, metric: metric)
         }
-        return sums.mapValues { CounterSums(byProcedure: $0) }
+        return sums
     }
 }

@@ -9,9 +9,7 @@ extension SQLiteStore {
         guard !units.isEmpty, !periods.isEmpty else { return CounterSums() }
         let (years, months) = Self.split(periods)
         return try await read { db in
-            CounterSums(
-                byProcedure: try Self.sums(
-                    db, by: nil, units: units, years: years, months: months, tenant: tenant)[""] ?? [:])
+            try Self.sums(db, by: nil, units: units, years: years, months: months, tenant: tenant)[""] ?? CounterSums()
         }
     }
 
@@ -20,7 +18,7 @@ extension SQLiteStore {
     /// which costs SQLite a temporary B-tree (most of the time of a province's breakdown).
     static func sums(
         _ db: Database, by group: String?, units: [String], years: [String], months: [String], tenant: String
-    ) throws -> [String: [String: [String: Int]]] {
+    ) throws -> [String: CounterSums] {
         let groupColumn = group.map { "\($0), " } ?? "'' AS grouping, "
         let source = try counterRows(
             db, columns: groupColumn + "procedure, metric, value", units: units, years: years, months: months,
@@ -38,12 +36,26 @@ extension SQLiteStore {
             ? source.sql
             : "SELECT \(group ?? "grouping"), procedure, metric, SUM(value) FROM (\(source.sql)) "
                 + "GROUP BY \(group ?? "grouping"), procedure, metric"
-        var sums: [String: [String: [String: Int]]] = [:]
+        // Rows come in primary-key order, so one group's rows follow each other: they are summed
+        // apart and stored once, without looking the group up per row.
+        var sums: [String: CounterSums] = [:]
+        var key: String?
+        var current = CounterSums()
+        func flush() {
+            guard let key else { return }
+            sums[key, default: CounterSums()].add(current)
+        }
         let rows = try Row.fetchCursor(db, sql: sql, arguments: source.arguments)
         while let row = try rows.next() {
-            let value: Int = row[3]
-            sums[row[0], default: [:]][row[1], default: [:]][row[2], default: 0] += value
+            let grouping: String = row[0]
+            if grouping != key {
+                flush()
+                key = grouping
+                current = CounterSums()
+            }
+            current.add(row[3], procedure: row[1], metric: row[2])
         }
+        flush()
         return sums
     }
 
@@ -128,7 +140,6 @@ extension SQLiteStore {
         let (years, months) = Self.split(periods)
         return try await read { db in
             try Self.sums(db, by: "unit", units: units, years: years, months: months, tenant: tenant)
-                .mapValues { CounterSums(byProcedure: $0) }
         }
     }
 
@@ -162,6 +173,64 @@ extension SQLiteStore {
 }
 
 extension SQLiteStore {
+    /// One range over the open-dossier index for the whole series, each row sorted into its
+    /// window by reception instant, rather than one range per window: the windows of a series do
+    /// not overlap, so each row belongs to one at most.
+    public func openPastDue(
+        units: [String], windows: [OpenPastDueWindow], procedure: String?, tenant: String
+    ) async throws -> [OpenPastDue] {
+        guard !units.isEmpty, !windows.isEmpty else { return windows.map { _ in .zero } }
+        let order = windows.indices.sorted { windows[$0].received.lowerBound < windows[$1].received.lowerBound }
+        let overlapping = zip(order, order.dropFirst()).contains {
+            windows[$0].received.upperBound > windows[$1].received.lowerBound
+        }
+        if overlapping {
+            var result: [OpenPastDue] = []
+            for window in windows {
+                result.append(
+                    try await openPastDue(
+                        units: units, received: window.received, at: window.at, procedure: procedure,
+                        tenant: tenant))
+            }
+            return result
+        }
+        var cases: [String] = []
+        var arguments = StatementArguments()
+        for (index, window) in windows.enumerated() {
+            cases.append("WHEN received_at >= ? AND received_at < ? AND overdue_from < ? THEN \(index)")
+            arguments += [
+                Self.millis(window.received.lowerBound), Self.millis(window.received.upperBound),
+                Self.millis(window.at),
+            ]
+        }
+        let unitMarks = Array(repeating: "?", count: units.count).joined(separator: ",")
+        arguments += StatementArguments([tenant]) + StatementArguments(units)
+        arguments += [
+            Self.millis(windows.map(\.at).max()!), Self.millis(windows.map(\.received.lowerBound).min()!),
+            Self.millis(windows.map(\.received.upperBound).max()!),
+        ]
+        var procedureCondition = ""
+        if let procedure {
+            procedureCondition = "AND procedure_code = ?"
+            arguments += [procedure]
+        }
+        let sql = """
+            SELECT slot, COUNT(*) AS past_due, COALESCE(SUM(extended), 0) AS apologised FROM (
+                SELECT CASE \(cases.joined(separator: " ")) END AS slot, extended FROM dossiers
+                WHERE tenant = ? AND competent_unit IN (\(unitMarks)) AND overdue_from IS NOT NULL
+                AND overdue_from < ? AND +received_at >= ? AND +received_at < ? \(procedureCondition))
+            WHERE slot IS NOT NULL GROUP BY slot
+            """
+        let bound = arguments
+        return try await read { db in
+            var result = [OpenPastDue](repeating: .zero, count: windows.count)
+            for row in try Row.fetchAll(db, sql: sql, arguments: bound) {
+                result[row["slot"]] = OpenPastDue(pastDue: row["past_due"], apologised: row["apologised"])
+            }
+            return result
+        }
+    }
+
     public func counterSumsByPeriod(
         units: [String], periods: [String], tenant: String
     ) async throws -> [String: CounterSums] {
@@ -169,7 +238,6 @@ extension SQLiteStore {
         let months = Array(Set(periods)).sorted()
         return try await read { db in
             try Self.sums(db, by: "period", units: units, years: [], months: months, tenant: tenant)
-                .mapValues { CounterSums(byProcedure: $0) }
         }
     }
 }

@@ -305,7 +305,8 @@ struct RegistryTests {
             }
             #expect(error?.code == .unavailable)
             #expect(error?.detail.contains("no answer within") == true)
-            #expect(clock.now - start < .seconds(3))
+            // Far below the registry's 30 s stall; loose enough for a busy two-core machine.
+            #expect(clock.now - start < .seconds(10))
         }
     }
 

@@ -119,6 +119,31 @@ struct IndicatorStoreTests {
                 try await test.store.openPastDue(
                     units: [Fixtures.communeB], received: start..<end, at: end, procedure: nil, tenant: Fixtures.tenant)
                     == .zero)
+            // A series in one question equals one question per window, whether the windows are
+            // disjoint (a monthly series) or not.
+            let span = end.timeIntervalSince(start) + 1
+            func instant(_ sixths: Double) -> Date { start.addingTimeInterval(span * sixths / 6) }
+            let series = (0..<6).map { step -> OpenPastDueWindow in
+                let first = Double(step)
+                return OpenPastDueWindow(received: instant(first)..<instant(first + 1), at: instant(first + 2.5))
+            }
+            var sawSeriesPastDue = false
+            let overlapping = [series[2], OpenPastDueWindow(received: start..<end, at: end)]
+            let questions: [[OpenPastDueWindow]] = [series, Array(series.reversed()), overlapping]
+            for windows in questions {
+                for procedure in [nil, "1.001193"] as [String?] {
+                    let want = windows.map {
+                        reference.count(
+                            units: units, received: $0.received, at: $0.at, procedure: procedure,
+                            tenant: Fixtures.tenant)
+                    }
+                    let got = try await test.store.openPastDue(
+                        units: units, windows: windows, procedure: procedure, tenant: Fixtures.tenant)
+                    #expect(got == want, "procedure \(procedure ?? "all")")
+                    sawSeriesPastDue = sawSeriesPastDue || want.dropLast().contains { $0.pastDue > 0 }
+                }
+            }
+            #expect(sawSeriesPastDue)
         }
     }
 }

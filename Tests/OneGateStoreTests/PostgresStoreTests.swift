@@ -141,7 +141,8 @@ struct PostgresStoreTests {
                 url: "postgres://onegate@127.0.0.1:9/onegate?sslmode=disable", logger: PostgresTestDatabase.logger,
                 leaseTimeout: .seconds(1))
         }
-        #expect(ContinuousClock.now - started < .seconds(15))
+        // It gives up instead of waiting for ever (a loose bound: the machine may be busy).
+        #expect(ContinuousClock.now - started < .seconds(30))
     }
 
     @Test(.enabled(if: PostgresTestDatabase.configured))

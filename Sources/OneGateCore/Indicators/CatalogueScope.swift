@@ -15,3 +15,35 @@ public enum CatalogueScope {
         }
     }
 }
+
+extension CatalogueScope {
+    /// ``CatalogueScope/procedures(inCompetenceOf:from:)`` over one catalogue for many scopes (the
+    /// children of a unit, the months of a series): the catalogue is indexed by competent unit once,
+    /// so that each scope costs a lookup per unit instead of a pass over the catalogue.
+    public struct Index: Sendable {
+        private let catalogue: [Procedure]
+        /// Competent unit (a code or `kind:…`) → positions in the catalogue.
+        private let positions: [String: [Int]]
+
+        /// Indexes `catalogue` (the current version of each procedure).
+        public init(_ catalogue: [Procedure]) {
+            self.catalogue = catalogue
+            var positions: [String: [Int]] = [:]
+            for (position, procedure) in catalogue.enumerated() {
+                for competent in Set(procedure.competentUnits) { positions[competent, default: []].append(position) }
+            }
+            self.positions = positions
+        }
+
+        /// The same procedures, in the same order, as ``CatalogueScope/procedures(inCompetenceOf:from:)``.
+        public func procedures(inCompetenceOf units: [AdministrativeUnit]) -> [Procedure] {
+            var selected = [Bool](repeating: false, count: catalogue.count)
+            func select(_ key: String) {
+                for position in positions[key] ?? [] { selected[position] = true }
+            }
+            for unit in units { select(unit.code) }
+            for kind in Set(units.map(\.kind)) { select("kind:\(kind.rawValue)") }
+            return catalogue.indices.filter { selected[$0] }.map { catalogue[$0] }
+        }
+    }
+}

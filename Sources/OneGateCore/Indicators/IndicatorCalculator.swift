@@ -67,17 +67,24 @@ public struct IndicatorCalculator: Sendable {
             resolved.start < asOf
             ? try await openDossiers.openPastDueByUnit(
                 units: all, received: resolved.receptionRange, at: asOf, procedure: nil, tenant: tenant) : [:]
+        let scope = CatalogueScope.Index(catalogue)
+        let day = referenceDay(asOf)
         return groups.map { code, units in
-            let childSums = units.reduce(CounterSums()) { $0.adding(sums[$1] ?? CounterSums()) }
-            let childOpen = units.reduce(OpenPastDue.zero) { $0.adding(open[$1] ?? .zero) }
+            var childSums = CounterSums()
+            var childOpen = OpenPastDue.zero
+            for unit in units {
+                if let unitSums = sums[unit] { childSums.add(unitSums) }
+                if let unitOpen = open[unit] { childOpen = childOpen.adding(unitOpen) }
+            }
             return IndicatorReport.make(
                 unit: code, period: resolved, asOf: asOf, sums: childSums, open: childOpen,
-                procedures: procedures(of: code, asOf: asOf), targets: targets, tree: tree)
+                procedures: scope.procedures(inCompetenceOf: RollUp.activeUnits(of: code, in: tree, on: day)),
+                targets: targets, tree: tree)
         }
     }
 
-    /// The report of `unit` for each of `months`, with one question for all the counters: the
-    /// same figures as ``report(unit:period:now:)`` month by month.
+    /// The report of `unit` for each of `months`, with one question for all the counters and one for
+    /// all the open dossiers: the same figures as ``report(unit:period:now:)`` month by month.
     public func monthlyReports(unit: String, months: [MonthKey], now: Date) async throws -> [IndicatorReport] {
         guard tree[unit] != nil else { throw OneGateError.notFound("unit") }
         let units = RollUp.units(of: unit, in: tree, includingPredecessors: includingPredecessors)
@@ -86,15 +93,36 @@ public struct IndicatorCalculator: Sendable {
         }
         let sums = try await counters.counterSumsByPeriod(
             units: units, periods: resolved.flatMap(\.periodKeys), tenant: tenant)
+        let asOf = resolved.map { $0.referenceInstant(now: now) }
+        // Periods that have not started have no received cohort to ask about.
+        let asked = resolved.indices.filter { resolved[$0].start < asOf[$0] }
+        let counts = try await openDossiers.openPastDue(
+            units: units, windows: asked.map { OpenPastDueWindow(received: resolved[$0].receptionRange, at: asOf[$0]) },
+            procedure: nil, tenant: tenant)
+        var open = [OpenPastDue](repeating: .zero, count: resolved.count)
+        for (index, count) in zip(asked, counts) { open[index] = count }
+        let scope = CatalogueScope.Index(catalogue)
+        // The units in competence rarely change from one month to the next.
+        var last: (codes: [String], procedures: [Procedure])?
         var reports: [IndicatorReport] = []
-        for period in resolved {
-            let asOf = period.referenceInstant(now: now)
-            let open = try await openPastDue(units: units, period: period, asOf: asOf, procedure: nil)
-            let monthSums = period.periodKeys.reduce(CounterSums()) { $0.adding(sums[$1] ?? CounterSums()) }
+        for (index, period) in resolved.enumerated() {
+            var monthSums = CounterSums()
+            for key in period.periodKeys {
+                if let keySums = sums[key] { monthSums.add(keySums) }
+            }
+            let active = RollUp.activeUnits(of: unit, in: tree, on: referenceDay(asOf[index]))
+            let codes = active.map(\.code)
+            let procedures: [Procedure]
+            if let last, last.codes == codes {
+                procedures = last.procedures
+            } else {
+                procedures = scope.procedures(inCompetenceOf: active)
+                last = (codes, procedures)
+            }
             reports.append(
                 IndicatorReport.make(
-                    unit: unit, period: period, asOf: asOf, sums: monthSums, open: open,
-                    procedures: procedures(of: unit, asOf: asOf), targets: targets, tree: tree))
+                    unit: unit, period: period, asOf: asOf[index], sums: monthSums, open: open[index],
+                    procedures: procedures, targets: targets, tree: tree))
         }
         return reports
     }
@@ -111,7 +139,7 @@ public struct IndicatorCalculator: Sendable {
         let asOf = resolved.referenceInstant(now: now)
         let sums = try await counters.counterSums(units: units, periods: resolved.periodKeys, tenant: tenant)
         var result: [String: [IndicatorID: IndicatorValue]] = [:]
-        for procedure in sums.byProcedure.keys.sorted() where procedure != CounterSums.unknownProcedure {
+        for procedure in sums.procedureCodes.sorted() where procedure != CounterSums.unknownProcedure {
             let open = try await openPastDue(units: units, period: resolved, asOf: asOf, procedure: procedure)
             result[procedure] = IndicatorFormulas.dossierIndicators(sums.only(procedure: procedure), open: open)
         }
@@ -120,9 +148,13 @@ public struct IndicatorCalculator: Sendable {
 
     /// The procedures in competence of the units of `unit`'s subtree that exist on the reference day.
     public func procedures(of unit: String, asOf: Date) -> [Procedure] {
-        let day = calendar.localDate(of: asOf.addingTimeInterval(-1))
-        return CatalogueScope.procedures(
-            inCompetenceOf: RollUp.activeUnits(of: unit, in: tree, on: day), from: catalogue)
+        CatalogueScope.procedures(
+            inCompetenceOf: RollUp.activeUnits(of: unit, in: tree, on: referenceDay(asOf)), from: catalogue)
+    }
+
+    /// The day whose units define the catalogue indicators: the last day before the reference instant.
+    private func referenceDay(_ asOf: Date) -> LocalDate {
+        calendar.localDate(of: asOf.addingTimeInterval(-1))
     }
 
     private func openPastDue(

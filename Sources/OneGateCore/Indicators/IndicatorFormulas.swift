@@ -102,12 +102,19 @@ public enum IndicatorFormulas {
     /// `procedures_online` and `procedures_full_online` over the procedures in competence of a scope
     /// (see ``CatalogueScope``).
     public static func catalogueIndicators(_ procedures: [Procedure]) -> [IndicatorID: IndicatorValue] {
-        let online = procedures.filter { $0.onlineLevel != .none }.count
-        let eligible = procedures.filter(\.fullOnlineEligible)
-        let full = eligible.filter { $0.onlineLevel == .full }.count
+        var online = 0
+        var eligible = 0
+        var full = 0
+        for procedure in procedures {
+            if procedure.onlineLevel != .none { online += 1 }
+            if procedure.fullOnlineEligible {
+                eligible += 1
+                if procedure.onlineLevel == .full { full += 1 }
+            }
+        }
         return [
             .proceduresOnline: IndicatorValue(.proceduresOnline, numerator: online, denominator: procedures.count),
-            .proceduresFullOnline: IndicatorValue(.proceduresFullOnline, numerator: full, denominator: eligible.count),
+            .proceduresFullOnline: IndicatorValue(.proceduresFullOnline, numerator: full, denominator: eligible),
         ]
     }
 
@@ -130,7 +137,7 @@ public enum IndicatorFormulas {
     /// not broken down by procedure.
     public static func onlineServicesUsed(_ procedures: [Procedure], sums: CounterSums) -> Ratio? {
         guard sums.hasProcedures else { return nil }
-        let services = Set(procedures.filter { $0.onlineLevel != .none }.map(\.code))
+        let services = Set(procedures.lazy.filter { $0.onlineLevel != .none }.map(\.code))
         let used = services.filter { sums.value(.receivedOnline, procedure: $0) > 0 }.count
         return Ratio(used, of: services.count)
     }

@@ -37,11 +37,10 @@ public struct IndicatorReport: Sendable {
             values,
             onlineServicesUsed: IndicatorFormulas.onlineServicesUsed(procedures, sums: sums))
         let year = period.months.last?.year ?? period.lastDay.year
+        let effective = book.effective(unit: unit, year: year, tree: tree)
         var comparisons: [IndicatorID: TargetComparison] = [:]
         for (id, value) in values {
-            if let target = book.effective(unit: unit, year: year, indicator: id, tree: tree) {
-                comparisons[id] = TargetComparison(value, target: target)
-            }
+            if let target = effective[id] { comparisons[id] = TargetComparison(value, target: target) }
         }
         return IndicatorReport(
             unit: unit, period: period, asOf: asOf, values: values,

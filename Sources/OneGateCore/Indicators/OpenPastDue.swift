@@ -66,9 +66,41 @@ public protocol OpenDossierIndex: Sendable {
     func openPastDueByUnit(
         units: [String], received: Range<Date>, at: Date, procedure: String?, tenant: String
     ) async throws -> [String: OpenPastDue]
+    /// The count of the units together for each window (a received cohort and its instant), in the
+    /// order of `windows`, in one question: a monthly series.
+    func openPastDue(
+        units: [String], windows: [OpenPastDueWindow], procedure: String?, tenant: String
+    ) async throws -> [OpenPastDue]
+}
+
+/// One count of a series: open dossiers received in `received` that are past due at `at`.
+public struct OpenPastDueWindow: Sendable, Hashable {
+    /// The reception instants of the cohort.
+    public var received: Range<Date>
+    /// The instant past due is judged at.
+    public var at: Date
+
+    /// Makes a window.
+    public init(received: Range<Date>, at: Date) {
+        self.received = received
+        self.at = at
+    }
 }
 
 extension OpenDossierIndex {
+    /// One question per window; stores answer with one scan of the open dossiers instead.
+    public func openPastDue(
+        units: [String], windows: [OpenPastDueWindow], procedure: String?, tenant: String
+    ) async throws -> [OpenPastDue] {
+        var result: [OpenPastDue] = []
+        for window in windows {
+            result.append(
+                try await openPastDue(
+                    units: units, received: window.received, at: window.at, procedure: procedure, tenant: tenant))
+        }
+        return result
+    }
+
     /// One question per unit; stores answer with one `GROUP BY competent_unit` instead.
     public func openPastDueByUnit(
         units: [String], received: Range<Date>, at: Date, procedure: String?, tenant: String

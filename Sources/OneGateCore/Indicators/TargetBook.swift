@@ -40,6 +40,27 @@ public struct TargetBook: Sendable, Hashable {
             .max { $0.value < $1.value }
     }
 
+    /// The target that applies to `unit` in `year` for each indicator that has one: the same as
+    /// ``effective(unit:year:indicator:tree:)`` for each, with the template and the unit's ancestry
+    /// read once.
+    public func effective(unit: String, year: Int, tree: UnitTree) -> [IndicatorID: ResolvedTarget] {
+        var result: [IndicatorID: ResolvedTarget] = [:]
+        if let kind = tree[unit]?.kind {
+            let category = TargetCategory(kind)
+            for (indicator, value) in TargetTemplate.national(category, year: year) {
+                result[indicator] = ResolvedTarget(value: value, origin: .national(category))
+            }
+        }
+        guard targets.contains(where: { $0.year == year }) else { return result }
+        let chain = Self.ancestry(of: unit, in: tree)
+        for target in targets where target.year == year && chain.contains(target.unit) {
+            // As `max` in the single lookup: an equal value later in the book does not replace the first.
+            if let current = result[target.indicator], !(current.value < target.value) { continue }
+            result[target.indicator] = ResolvedTarget(value: target.value, origin: .unit(target.unit))
+        }
+        return result
+    }
+
     /// Adds or replaces the target of (unit, year, indicator).
     /// - Throws: `invalid_field` for an unknown unit, a share outside 0...1, the score (which has no
     ///   target), or a target looser than the one the unit inherits (`target_too_loose`).
