@@ -138,9 +138,35 @@ extension SQLiteStore {
     ) async throws -> [String: CounterSums] {
         guard !units.isEmpty, !periods.isEmpty else { return [:] }
         let (years, months) = Self.split(periods)
-        return try await read { db in
-            try Self.sums(db, by: "unit", units: units, years: years, months: months, tenant: tenant)
+        return try await inParallel(Self.lanes(units.sorted())) { store, part in
+            try await store.read { db in
+                try Self.sums(db, by: "unit", units: part, years: years, months: months, tenant: tenant)
+            }
         }
+    }
+
+    /// The parts of a question over many units or months, asked at once on connections of the
+    /// pool and merged (the parts do not overlap, so neither do their groups): a province's
+    /// breakdown reads tens of thousands of counter rows, and every core can read some.
+    func inParallel(
+        _ parts: [[String]], _ ask: @escaping @Sendable (SQLiteStore, [String]) async throws -> [String: CounterSums]
+    ) async throws -> [String: CounterSums] {
+        guard parts.count > 1 else { return try await ask(self, parts.first ?? []) }
+        return try await withThrowingTaskGroup(of: [String: CounterSums].self) { group in
+            for part in parts { group.addTask { try await ask(self, part) } }
+            var merged: [String: CounterSums] = [:]
+            for try await answer in group { merged.merge(answer) { $0.adding($1) } }
+            return merged
+        }
+    }
+
+    /// Consecutive runs of `keys` (sorted, so each run is one range of the index), one per core;
+    /// a short list stays whole.
+    static func lanes(_ keys: [String]) -> [[String]] {
+        let lanes = min(max(1, ProcessInfo.processInfo.activeProcessorCount), keys.count / 4)
+        guard lanes > 1 else { return [keys] }
+        let size = (keys.count + lanes - 1) / lanes
+        return stride(from: 0, to: keys.count, by: size).map { Array(keys[$0..<min($0 + size, keys.count)]) }
     }
 
     public func openPastDueByUnit(
@@ -236,8 +262,10 @@ extension SQLiteStore {
     ) async throws -> [String: CounterSums] {
         guard !units.isEmpty, !periods.isEmpty else { return [:] }
         let months = Array(Set(periods)).sorted()
-        return try await read { db in
-            try Self.sums(db, by: "period", units: units, years: [], months: months, tenant: tenant)
+        return try await inParallel(Self.lanes(months)) { store, part in
+            try await store.read { db in
+                try Self.sums(db, by: "period", units: units, years: [], months: part, tenant: tenant)
+            }
         }
     }
 }

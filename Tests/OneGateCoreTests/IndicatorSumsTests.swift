@@ -122,4 +122,12 @@ struct IndicatorSumsTests {
             }
         }
     }
+
+    /// The reports of a breakdown or a series are made on every core and come back in order.
+    @Test func concurrentMapKeepsTheOrder() async {
+        for count in [0, 1, 2, 3, 33, 101] {
+            let elements = Array(0..<count)
+            #expect(await IndicatorCalculator.concurrentMap(elements) { $0 * 7 + 1 } == elements.map { $0 * 7 + 1 })
+        }
+    }
 }

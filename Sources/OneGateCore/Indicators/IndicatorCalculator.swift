@@ -43,8 +43,10 @@ public struct IndicatorCalculator: Sendable {
         let resolved = try period.resolve(in: calendar)
         let units = RollUp.units(of: unit, in: tree, includingPredecessors: includingPredecessors)
         let asOf = resolved.referenceInstant(now: now)
-        let sums = try await counters.counterSums(units: units, periods: resolved.periodKeys, tenant: tenant)
+        // The two questions are independent: asked at once, the answer waits for the longer one only.
+        async let counted = counters.counterSums(units: units, periods: resolved.periodKeys, tenant: tenant)
         let open = try await openPastDue(units: units, period: resolved, asOf: asOf, procedure: nil)
+        let sums = try await counted
         return IndicatorReport.make(
             unit: unit, period: resolved, asOf: asOf, sums: sums, open: open,
             procedures: procedures(of: unit, asOf: asOf), targets: targets, tree: tree)
@@ -62,14 +64,17 @@ public struct IndicatorCalculator: Sendable {
         }
         let all = Array(Set(groups.flatMap(\.1))).sorted()
         guard !all.isEmpty else { return [] }
-        let sums = try await counters.counterSumsByUnit(units: all, periods: resolved.periodKeys, tenant: tenant)
+        async let counted = counters.counterSumsByUnit(units: all, periods: resolved.periodKeys, tenant: tenant)
         let open: [String: OpenPastDue] =
             resolved.start < asOf
             ? try await openDossiers.openPastDueByUnit(
                 units: all, received: resolved.receptionRange, at: asOf, procedure: nil, tenant: tenant) : [:]
+        let sums = try await counted
         let scope = CatalogueScope.Index(catalogue)
         let day = referenceDay(asOf)
-        return groups.map { code, units in
+        let (unitTree, targetBook) = (tree, targets)
+        // Each child's report is pure computation (formulas, score, targets): made on every core.
+        return await Self.concurrentMap(groups) { code, units in
             var childSums = CounterSums()
             var childOpen = OpenPastDue.zero
             for unit in units {
@@ -78,8 +83,27 @@ public struct IndicatorCalculator: Sendable {
             }
             return IndicatorReport.make(
                 unit: code, period: resolved, asOf: asOf, sums: childSums, open: childOpen,
-                procedures: scope.procedures(inCompetenceOf: RollUp.activeUnits(of: code, in: tree, on: day)),
-                targets: targets, tree: tree)
+                procedures: scope.procedures(inCompetenceOf: RollUp.activeUnits(of: code, in: unitTree, on: day)),
+                targets: targetBook, tree: unitTree)
+        }
+    }
+
+    /// `transform` of each element, in order, the elements shared among as many tasks as there are
+    /// cores.
+    static func concurrentMap<Element: Sendable, Result: Sendable>(
+        _ elements: [Element], _ transform: @escaping @Sendable (Element) -> Result
+    ) async -> [Result] {
+        let lanes = min(elements.count, max(1, ProcessInfo.processInfo.activeProcessorCount))
+        guard lanes > 1 else { return elements.map(transform) }
+        return await withTaskGroup(of: (Int, [Result]).self) { group in
+            for lane in 0..<lanes {
+                group.addTask {
+                    (lane, stride(from: lane, to: elements.count, by: lanes).map { transform(elements[$0]) })
+                }
+            }
+            var byLane = [[Result]](repeating: [], count: lanes)
+            for await (lane, results) in group { byLane[lane] = results }
+            return elements.indices.map { byLane[$0 % lanes][$0 / lanes] }
         }
     }
 
@@ -91,7 +115,7 @@ public struct IndicatorCalculator: Sendable {
         let resolved = try months.map { month throws(OneGateError) in
             try ReportPeriod.month(year: month.year, month: month.month).resolve(in: calendar)
         }
-        let sums = try await counters.counterSumsByPeriod(
+        async let counted = counters.counterSumsByPeriod(
             units: units, periods: resolved.flatMap(\.periodKeys), tenant: tenant)
         let asOf = resolved.map { $0.referenceInstant(now: now) }
         // Periods that have not started have no received cohort to ask about.
@@ -101,30 +125,34 @@ public struct IndicatorCalculator: Sendable {
             procedure: nil, tenant: tenant)
         var open = [OpenPastDue](repeating: .zero, count: resolved.count)
         for (index, count) in zip(asked, counts) { open[index] = count }
+        let sums = try await counted
         let scope = CatalogueScope.Index(catalogue)
         // The units in competence rarely change from one month to the next.
         var last: (codes: [String], procedures: [Procedure])?
-        var reports: [IndicatorReport] = []
-        for (index, period) in resolved.enumerated() {
+        var scopes: [[Procedure]] = []
+        for index in resolved.indices {
+            let active = RollUp.activeUnits(of: unit, in: tree, on: referenceDay(asOf[index]))
+            let codes = active.map(\.code)
+            if let last, last.codes == codes {
+                scopes.append(last.procedures)
+            } else {
+                let procedures = scope.procedures(inCompetenceOf: active)
+                scopes.append(procedures)
+                last = (codes, procedures)
+            }
+        }
+        let (unitTree, targetBook) = (tree, targets)
+        let months = Array(zip(resolved, zip(asOf, zip(open, scopes))))
+        return await Self.concurrentMap(months) { period, facts in
+            let (asOf, (open, procedures)) = facts
             var monthSums = CounterSums()
             for key in period.periodKeys {
                 if let keySums = sums[key] { monthSums.add(keySums) }
             }
-            let active = RollUp.activeUnits(of: unit, in: tree, on: referenceDay(asOf[index]))
-            let codes = active.map(\.code)
-            let procedures: [Procedure]
-            if let last, last.codes == codes {
-                procedures = last.procedures
-            } else {
-                procedures = scope.procedures(inCompetenceOf: active)
-                last = (codes, procedures)
-            }
-            reports.append(
-                IndicatorReport.make(
-                    unit: unit, period: period, asOf: asOf[index], sums: monthSums, open: open[index],
-                    procedures: procedures, targets: targets, tree: tree))
+            return IndicatorReport.make(
+                unit: unit, period: period, asOf: asOf, sums: monthSums, open: open, procedures: procedures,
+                targets: targetBook, tree: unitTree)
         }
-        return reports
     }
 
     /// The dossier indicators of `unit` for each procedure that has counters in the period: which
